@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace SkillMix.Cli.Commands;
+
+/// <summary>Every subcommand of skillmix; each lives in its own file and is listed here once.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
