@@ -21,12 +21,12 @@ public static class ExperimentPlanning
         {
             return new Result(worldErrors, []);
         }
-        var checks = WorldChecks.Check(spec, world);
+        var checks = WorldChecks.Check(spec, world.World);
         if (checks.Count > 0)
         {
             return new Result(checks, []);
         }
-        var plan = ExperimentPlanner.Plan(spec, world);
+        var plan = ExperimentPlanner.Plan(spec, world.World);
         return new Result([], PlanWriter.Write(plan, spec.Name, ExperimentPlanner.Context(spec), stepsDirectory, outputsDirectory));
     }
 }

@@ -27,7 +27,7 @@ internal sealed class GenerateStep : IStep
         var topics = PoolNames.Parse(step.Parameter<string>("Topics"), "Topics");
         var seed = step.Parameter<long>("Seed");
         var combinations = CombinationSampler.Sample(world.World, skills, topics, k, step.Parameter<int>("Attempts"), seed);
-        using var teacher = ChatBackends.Create(step.Parameter<string>("Teacher"), ChatRole.Teacher, world, step);
+        using var teacher = ChatBackends.Create(step.Parameter<string>("Teacher"), ModelRole.Teacher, world, step);
         var conversation = new GenerateConversation(teacher.Client, teacher.Options);
         var progress = new StepProgress(context.Log, step.Id, combinations.Count, "texts");
 
@@ -40,6 +40,6 @@ internal sealed class GenerateStep : IStep
 
         JsonlRecords.Write(Path.Combine(outputDirectory, Output), records);
         progress.Finish();
-        return new JsonObject { ["generations"] = records.Count, ["model"] = records.FirstOrDefault()?.Model, ["usage"] = teacher.Usage.ToJson() };
+        return new JsonObject { ["generations"] = records.Count, ["model"] = records.FirstOrDefault()?.Model, ["usage"] = teacher.Usage() };
     }
 }

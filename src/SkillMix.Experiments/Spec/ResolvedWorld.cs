@@ -1,0 +1,6 @@
+using SkillMix.Core.Worlds;
+
+namespace SkillMix.Experiments.Spec;
+
+/// <summary>A world ready to use: its skills, topics and split, and for the offline world the rules its teacher and grader follow.</summary>
+public sealed record ResolvedWorld(World World, object? Offline);
