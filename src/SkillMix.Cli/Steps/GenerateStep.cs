@@ -29,17 +29,18 @@ internal sealed class GenerateStep : IStep
         var combinations = CombinationSampler.Sample(world.World, skills, topics, k, step.Parameter<int>("Attempts"), seed);
         using var teacher = ChatBackends.Create(step.Parameter<string>("Teacher"), ModelRole.Teacher, world, step);
         var conversation = new GenerateConversation(teacher.Client, teacher.Options);
+        var records = new RecordContext(setting, world.World, skills, topics, seed);
         var progress = new StepProgress(context.Log, step.Id, combinations.Count, "texts");
 
-        var records = await ParallelWork.MapAsync(combinations, teacher.Concurrency, async (combination, ct) =>
+        var generated = await ParallelWork.MapAsync(combinations, teacher.Concurrency, async (combination, ct) =>
         {
             var transcript = await conversation.RunAsync(combination.Skills.Select(world.World.GetSkill).ToList(), combination.Topic, 1, ct);
             progress.Advance();
-            return Records.Generation(setting, world.World, skills, topics, seed, combination, transcript);
+            return RecordBuilder.Generation(records, combination, transcript);
         }, cancellationToken);
 
-        JsonlRecords.Write(Path.Combine(outputDirectory, Output), records);
+        JsonlRecords.Write(Path.Combine(outputDirectory, Output), generated);
         progress.Finish();
-        return new JsonObject { ["generations"] = records.Count, ["model"] = records.FirstOrDefault()?.Model, ["usage"] = teacher.Usage() };
+        return new JsonObject { ["generations"] = generated.Count, ["model"] = generated.FirstOrDefault()?.Model, ["usage"] = teacher.Usage() };
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SkillMix.Cli.Backends;
 using SkillMix.Core.Conversations;
 using SkillMix.Core.Records;
+using SkillMix.Core.Worlds;
 using SkillMix.Experiments.Planning;
 
 namespace SkillMix.Cli.Steps;
@@ -30,7 +31,9 @@ internal sealed class GradeStep(string kind, string input) : IStep
             var skills = generation.Skills.Select(world.World.GetSkill).ToList();
             var transcripts = await conversation.RunAsync(skills, generation.Topic, generation.Answer, repeats, ct);
             progress.Advance();
-            return transcripts.Select(t => Records.Grading(generation, t)).ToList();
+            var record = new RecordContext(generation.Setting, world.World, PoolNames.Parse(generation.SkillPool, "SkillPool"),
+                PoolNames.Parse(generation.TopicPool, "TopicPool"), generation.Seed);
+            return transcripts.Select(t => RecordBuilder.Grading(record, generation, t)).ToList();
         }, cancellationToken);
 
         var records = graded.SelectMany(g => g).ToList();

@@ -30,18 +30,19 @@ internal sealed class SampleStep : IStep
             .ToList();
         using var student = ChatBackends.Create(step.Parameter<string>("Student"), ModelRole.Student, world, step);
         var conversation = new GenerateConversation(student.Client, student.Options);
+        var records = new RecordContext(setting, world.World, skills, topics, seed);
         var progress = new StepProgress(context.Log, step.Id, work.Count, "answers");
 
-        var records = await ParallelWork.MapAsync(work, student.Concurrency, async (item, ct) =>
+        var generated = await ParallelWork.MapAsync(work, student.Concurrency, async (item, ct) =>
         {
             var skillList = item.Combination.Skills.Select(world.World.GetSkill).ToList();
             var transcript = await conversation.RunAsync(skillList, item.Combination.Topic, item.Repeat, ct);
             progress.Advance();
-            return Records.Generation(setting, world.World, skills, topics, seed, item.Combination, transcript);
+            return RecordBuilder.Generation(records, item.Combination, transcript);
         }, cancellationToken);
 
-        JsonlRecords.Write(Path.Combine(outputDirectory, GenerateStep.Output), records);
+        JsonlRecords.Write(Path.Combine(outputDirectory, GenerateStep.Output), generated);
         progress.Finish();
-        return new JsonObject { ["generations"] = records.Count, ["model"] = records.FirstOrDefault()?.Model, ["usage"] = student.Usage() };
+        return new JsonObject { ["generations"] = generated.Count, ["model"] = generated.FirstOrDefault()?.Model, ["usage"] = student.Usage() };
     }
 }
