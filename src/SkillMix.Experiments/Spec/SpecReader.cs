@@ -80,7 +80,7 @@ public sealed partial class SpecReader
         }
 
         var filterGradings = Int("FilterGradings", 1, min: 1);
-        var name = String("SkillMixExperimentName", Path.GetFileNameWithoutExtension(_projectFile));
+        var name = String("SkillMixExperimentName", System.IO.Path.GetFileNameWithoutExtension(_projectFile));
         return new ExperimentSpec(name, _projectFile, world, teacher, grader, filterGradings, student, seed, sets, fineTunes, evaluations);
     }
 
