@@ -1,5 +1,4 @@
 using SkillMix.Cli.Report;
-using SkillMix.Core.Metrics;
 
 namespace SkillMix.Cli.Tests.Report;
 
@@ -60,5 +59,15 @@ public sealed class ReportWriterTests
 
         Assert.Contains("2026-11-24T05:30:00Z", File.ReadAllText(folder.File(ReportWriter.Markdown)));
         Assert.Contains("\"reportTime\": \"2026-11-24T05:30:00Z\"", File.ReadAllText(folder.File(ReportWriter.Provenance)));
+    }
+
+    [Fact]
+    public void The_current_machine_is_described_by_this_process()
+    {
+        var machine = ReportMachine.Current();
+
+        Assert.StartsWith("skillmix ", machine.ToolVersion);
+        Assert.Equal(Environment.ProcessorCount, machine.Cores);
+        Assert.Equal(System.Runtime.InteropServices.RuntimeInformation.OSDescription, machine.Os);
     }
 }
