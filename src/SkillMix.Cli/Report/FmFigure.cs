@@ -31,9 +31,8 @@ internal static partial class FmFigure
 
     public static int Width(ResultsGrid grid) => PanelWidth * grid.Input.Evaluations.Count;
 
-    public static byte[] Png(ResultsGrid grid)
+    public static byte[] Png(ResultsGrid grid) => Draw(grid, figure =>
     {
-        var figure = Build(grid);
         var info = new SKImageInfo(Width(grid), Height);
         using var surface = SKSurface.Create(info);
         surface.Canvas.Clear(SKColors.White);
@@ -41,11 +40,10 @@ internal static partial class FmFigure
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
-    }
+    });
 
-    public static byte[] Svg(ResultsGrid grid)
+    public static byte[] Svg(ResultsGrid grid) => Draw(grid, figure =>
     {
-        var figure = Build(grid);
         using var stream = new MemoryStream();
         // The SVG canvas writes its closing tags only when disposed, so it must be gone before the bytes are read.
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width(grid), Height), stream))
@@ -62,7 +60,7 @@ internal static partial class FmFigure
             svg = string.Concat(svg.AsSpan(0, index), "<rect fill=\"white\"", svg.AsSpan(index + "<rect".Length));
         }
         return Encoding.UTF8.GetBytes(svg);
-    }
+    });
 
     /// <summary>
     /// Skia numbers clip paths with a counter shared by the whole process, so the same figure drawn twice gets different
@@ -82,65 +80,71 @@ internal static partial class FmFigure
         });
     }
 
-    private static Multiplot Build(ResultsGrid grid)
+    private static byte[] Draw(ResultsGrid grid, Func<Multiplot, byte[]> render)
     {
-        var input = grid.Input;
         var font = SansFont();
+        var panels = grid.Input.Evaluations.Select(e => Panel(grid, e, font)).ToList();
+        try
+        {
+            var figure = new Multiplot(panels[0]) { Layout = new ScottPlot.MultiplotLayouts.Columns() };
+            foreach (var panel in panels.Skip(1))
+            {
+                figure.AddPlot(panel);
+            }
+            return render(figure);
+        }
+        finally
+        {
+            panels.ForEach(p => p.Dispose());
+        }
+    }
+
+    private static Plot Panel(ResultsGrid grid, ReportEvaluation evaluation, string? font)
+    {
+        var models = grid.Input.Models;
         var palette = new ScottPlot.Palettes.Category10();
-        var panels = new List<Plot>();
-        foreach (var evaluation in input.Evaluations)
+        var plot = new Plot();
+        for (var m = 0; m < models.Count; m++)
         {
-            var plot = new Plot();
-            for (var m = 0; m < input.Models.Count; m++)
+            var offset = (m - (models.Count - 1) / 2.0) * Nudge;
+            var points = evaluation.Ks
+                .Select(k => (X: k + offset, Cell: grid.Find(models[m], evaluation.Name, k)))
+                .Where(p => p.Cell is not null)
+                .Select(p => (p.X, FM: p.Cell!.FullMarks))
+                .ToList();
+            if (points.Count == 0)
             {
-                var model = input.Models[m];
-                var offset = (m - (input.Models.Count - 1) / 2.0) * Nudge;
-                var points = evaluation.Ks
-                    .Select(k => (K: k, Cell: grid.Find(model, evaluation.Name, k)))
-                    .Where(p => p.Cell is not null)
-                    .Select(p => (X: p.K + offset, p.Cell!.FullMarks))
-                    .ToList();
-                if (points.Count == 0)
-                {
-                    continue;
-                }
-                var color = palette.GetColor(m);
-                double[] xs = [.. points.Select(p => p.X)];
-                double[] ys = [.. points.Select(p => p.FullMarks.Mean)];
-                var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null,
-                    [.. points.Select(p => p.FullMarks.CiHigh - p.FullMarks.Mean)],
-                    [.. points.Select(p => p.FullMarks.Mean - p.FullMarks.CiLow)])
-                {
-                    Color = color,
-                    CapSize = 4,
-                };
-                plot.Add.Plottable(bars);
-                var line = plot.Add.Scatter(xs, ys, color);
-                line.LegendText = model;
-                line.MarkerShape = Markers[m % Markers.Length];
-                line.MarkerSize = 7;
-                line.LineWidth = 1.5f;
+                continue;
             }
-            plot.Title(evaluation.Name);
-            plot.XLabel("k (skills per text)");
-            plot.YLabel("FM (ratio of full marks)");
-            plot.Axes.Bottom.SetTicks([.. evaluation.Ks.Select(k => (double)k)], [.. evaluation.Ks.Select(k => k.ToString(CultureInfo.InvariantCulture))]);
-            double[] fm = [0, 0.2, 0.4, 0.6, 0.8, 1];
-            plot.Axes.Left.SetTicks(fm, [.. fm.Select(y => y.ToString("0.0", CultureInfo.InvariantCulture))]);
-            plot.Axes.SetLimits(evaluation.Ks.Min() - 0.5, evaluation.Ks.Max() + 0.5, -Margin, 1 + Margin);
-            plot.ShowLegend(Alignment.UpperRight);
-            if (font is not null)
+            var color = palette.GetColor(m);
+            double[] xs = [.. points.Select(p => p.X)];
+            double[] ys = [.. points.Select(p => p.FM.Mean)];
+            plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, ys, null, null,
+                [.. points.Select(p => p.FM.CiHigh - p.FM.Mean)],
+                [.. points.Select(p => p.FM.Mean - p.FM.CiLow)])
             {
-                plot.Font.Set(font);
-            }
-            panels.Add(plot);
+                Color = color,
+                CapSize = 4,
+            });
+            var line = plot.Add.Scatter(xs, ys, color);
+            line.LegendText = models[m];
+            line.MarkerShape = Markers[m % Markers.Length];
+            line.MarkerSize = 7;
+            line.LineWidth = 1.5f;
         }
-        var figure = new Multiplot(panels[0]) { Layout = new ScottPlot.MultiplotLayouts.Columns() };
-        foreach (var panel in panels.Skip(1))
+        plot.Title(evaluation.Name);
+        plot.XLabel("k (skills per text)");
+        plot.YLabel("FM (ratio of full marks)");
+        plot.Axes.Bottom.SetTicks([.. evaluation.Ks.Select(k => (double)k)], [.. evaluation.Ks.Select(k => k.ToString(CultureInfo.InvariantCulture))]);
+        double[] fm = [0, 0.2, 0.4, 0.6, 0.8, 1];
+        plot.Axes.Left.SetTicks(fm, [.. fm.Select(y => y.ToString("0.0", CultureInfo.InvariantCulture))]);
+        plot.Axes.SetLimits(evaluation.Ks.Min() - 0.5, evaluation.Ks.Max() + 0.5, -Margin, 1 + Margin);
+        plot.ShowLegend(Alignment.UpperRight);
+        if (font is not null)
         {
-            figure.AddPlot(panel);
+            plot.Font.Set(font);
         }
-        return figure;
+        return plot;
     }
 
     private static string? SansFont()

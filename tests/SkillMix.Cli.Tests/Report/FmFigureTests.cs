@@ -48,4 +48,13 @@ public sealed class FmFigureTests
 
         Assert.Equal(2 * FmFigure.PanelWidth, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
     }
+
+    [Fact]
+    public void Clip_path_ids_are_numbered_in_order_of_appearance_and_text_is_left_alone()
+    {
+        const string svg = """<clipPath id="cl_1c"/><g clip-path="url(#cl_1c)"/><clipPath id="cl_4"/><g clip-path="url(#cl_4)"/><text>cl_1c</text>""";
+
+        Assert.Equal("""<clipPath id="cl_1"/><g clip-path="url(#cl_1)"/><clipPath id="cl_2"/><g clip-path="url(#cl_2)"/><text>cl_1c</text>""",
+            FmFigure.RenumberClipPaths(svg));
+    }
 }
