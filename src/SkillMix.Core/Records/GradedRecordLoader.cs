@@ -133,6 +133,7 @@ public static class GradedRecordLoader
         var generationRounds = string.Join(", ", files.Select(f => f.GenerationRound).Distinct().Order());
         var gradingRounds = string.Join(", ", files.Select(f => f.GradingRound).Distinct().Order());
         notes.Add($"k{first.K}_s{first.Seed}_v{first.GenerationVersion}, {first.Student} by {first.Grader}: {common} of {most} combinations "
-            + $"present in every round (generation rounds {generationRounds}; grading rounds {gradingRounds}; {files.Count} files).");
+            + $"present in every round (generation rounds {generationRounds}; grading rounds {gradingRounds}; {files.Count} "
+            + (files.Count == 1 ? "file)." : "files)."));
     }
 }

@@ -12,17 +12,25 @@ namespace SkillMix.Core.Records;
 /// </summary>
 public static class JsonlRecords
 {
-    public static JsonSerializerOptions Options { get; } = new()
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
     {
-        TypeInfoResolver = RecordJsonContext.Default,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        // Prompts and replies stay readable in the file: quotes, apostrophes and non-ASCII text are not escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = false,
-    };
+        var options = new JsonSerializerOptions
+        {
+            TypeInfoResolver = RecordJsonContext.Default,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            // Prompts and replies stay readable in the file: quotes, apostrophes and non-ASCII text are not escaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            WriteIndented = false,
+        };
+        // Shared by every reader and writer: nobody may change the format by changing the options.
+        options.MakeReadOnly();
+        return options;
+    }
 
     public static string Serialize(SkillMixRecord record) => JsonSerializer.Serialize(record, Options);
 

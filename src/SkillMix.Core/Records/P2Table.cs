@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SkillMix.Core.Text;
 
 namespace SkillMix.Core.Records;
 
 /// <summary>A records.csv of Skill-Mix's code opened by column name, with the shared cell readers and their errors.</summary>
-internal sealed class P2Table
+internal sealed partial class P2Table
 {
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
 
@@ -71,7 +72,7 @@ internal sealed class P2Table
     public IReadOnlyList<string> Skills(CsvRecord row, int k)
     {
         var text = Text(row, "skills").Replace("\r\n", "\n", StringComparison.Ordinal);
-        var skills = text.Split(",\n").Select(s => s.Trim()).ToList();
+        var skills = SkillSeparator().Split(text).Select(s => s.Trim()).ToList();
         if (skills.Count != k || skills.Any(s => s.Length == 0))
         {
             throw new SkillMixDataException(File, row.Line,
@@ -115,4 +116,8 @@ internal sealed class P2Table
         }
         return values;
     }
+
+    // ", " then a line break; the space is optional so that files whose trailing spaces were stripped still read.
+    [GeneratedRegex(@",[ \t]*\n")]
+    private static partial Regex SkillSeparator();
 }

@@ -66,10 +66,10 @@ public static partial class WorldFile
         var document = new Document(
             world.Name,
             world.TrainCategories,
-            seeded ? world.TopicSplitSeed : null,
-            seeded ? null : world.TrainTopics,
             world.Skills.Select(s => new SkillEntry(s.Name, s.Category, s.Definition, s.Example)).ToList(),
-            world.Topics);
+            world.Topics,
+            seeded ? world.TopicSplitSeed : null,
+            seeded ? null : world.TrainTopics);
         return JsonSerializer.Serialize(document, Json.Default.Document) + "\n";
     }
 
@@ -80,13 +80,14 @@ public static partial class WorldFile
         return at < 0 ? null : json.AsSpan(0, at).Count('\n') + 1;
     }
 
+    // The two ways of giving the topic split are optional members; Parse checks that exactly one is present.
     internal sealed record Document(
         string Name,
         IReadOnlyList<string> TrainCategories,
-        long? TopicSplitSeed,
-        IReadOnlyList<string>? TrainTopics,
         IReadOnlyList<SkillEntry> Skills,
-        IReadOnlyList<string> Topics);
+        IReadOnlyList<string> Topics,
+        long? TopicSplitSeed = null,
+        IReadOnlyList<string>? TrainTopics = null);
 
     internal sealed record SkillEntry(string Name, string Category, string Definition, string Example);
 

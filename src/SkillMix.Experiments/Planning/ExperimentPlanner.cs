@@ -77,6 +77,8 @@ public static class ExperimentPlanner
                 steps.Add(Step(sample, StepKind.Sample, new()
                 {
                     ["World"] = worldParameter.DeepClone(),
+                    ["Setting"] = evaluation.Name,
+                    ["Student"] = spec.Student.Backend,
                     ["K"] = new JsonArray([.. evaluation.Ks.Select(k => (JsonNode)k)]),
                     ["Skills"] = evaluation.Skills.ToName(),
                     ["Topics"] = evaluation.Topics.ToName(),
@@ -128,6 +130,7 @@ public static class ExperimentPlanner
     public static JsonObject Context(ExperimentSpec spec) => new()
     {
         ["projectFile"] = spec.ProjectFile,
+        ["device"] = spec.Student.Device,
         ["world"] = new JsonObject
         {
             ["name"] = spec.World.Name,

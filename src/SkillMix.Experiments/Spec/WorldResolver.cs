@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SkillMix.Core;
 using SkillMix.Core.Worlds;
+using SkillMix.OfflineWorld;
 
 namespace SkillMix.Experiments.Spec;
 
@@ -40,7 +41,42 @@ public static class WorldResolver
 
     private static ResolvedWorld ResolveOffline(WorldSpec spec)
     {
-        throw new ArgumentException("offline world pending");
+        if (spec.SkillsFile is not null || spec.TopicsFile is not null)
+        {
+            throw new ArgumentException("WorldSkills and WorldTopics are for World 'skillmix'; the offline world has its own skills and topics.");
+        }
+        if (!spec.TrainCategories.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(
+                SkillCatalog.TrainCategories.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"TrainCategories of the offline world are {string.Join(";", SkillCatalog.TrainCategories)} (the paper's split); remove the property.");
+        }
+        var skills = spec.SkillCount > 0 ? BalancedSkills(spec.SkillCount) : null;
+        var offline = CheckableWorld.Create(new OfflineWorldOptions(
+            Skills: skills, TopicCount: spec.TopicCount > 0 ? spec.TopicCount : null, TopicSplitSeed: spec.TopicSplitSeed));
+        return new ResolvedWorld(offline.World, offline);
+    }
+
+    // A smaller offline world keeps every category: skills are taken from the categories in turn, in catalog order.
+    private static IReadOnlyList<string> BalancedSkills(int count)
+    {
+        var queues = CheckableWorld.Default.Skills.GroupBy(s => s.Category).Select(g => new Queue<string>(g.Select(s => s.Name))).ToList();
+        if (count > CheckableWorld.Default.Skills.Count)
+        {
+            throw new ArgumentException($"WorldSkillCount {count} is more than the {CheckableWorld.Default.Skills.Count} skills of the offline world.");
+        }
+        var chosen = new List<string>(count);
+        while (chosen.Count < count)
+        {
+            foreach (var queue in queues.Where(q => q.Count > 0))
+            {
+                if (chosen.Count < count)
+                {
+                    chosen.Add(queue.Dequeue());
+                }
+            }
+        }
+        return chosen;
     }
 
     /// <summary>The world part of a step file's context (written by <see cref="Planning.ExperimentPlanner.Context"/>).</summary>
