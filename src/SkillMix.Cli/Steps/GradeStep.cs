@@ -42,7 +42,7 @@ internal sealed class GradeStep(string kind, string input) : IStep
         return new JsonObject
         {
             ["gradings"] = records.Count,
-            ["grader"] = records.FirstOrDefault()?.Grader,
+            ["model"] = records.FirstOrDefault()?.Grader,
             ["usage"] = grader.Usage(),
         };
     }

@@ -70,7 +70,7 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
             var clock = Stopwatch.StartNew();
             DeleteDirectory(staging);
             Directory.CreateDirectory(staging);
-            var metadata = await implementation.RunAsync(step, staging, new StepContext(log), cancellationToken);
+            var metadata = await implementation.RunAsync(step, staging, new StepContext(log, store), cancellationToken);
             metadata["wallSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
             manifest = store.Save(step.Definition, staging, metadata);
             log.WriteLine($"SkillMix: {step.Id}: done in {clock.Elapsed.TotalSeconds:0.0} s, saved to the store (key {ContentHash.Short(step.Key)}).");

@@ -50,6 +50,9 @@ public static class ExperimentPlanner
             ["Student"] = spec.Student.Backend,
             ["StudentPreset"] = spec.Student.Preset,
             ["Steps"] = spec.Student.PretrainSteps,
+            ["ChatSteps"] = spec.Student.ChatSteps,
+            ["PlainSentences"] = spec.Student.PlainSentences,
+            ["PretrainMix"] = spec.Student.PretrainMix,
             ["Seed"] = spec.Seed,
         }));
 
@@ -68,7 +71,6 @@ public static class ExperimentPlanner
 
         var models = new List<(string Name, string Step)> { (BaseModel, StepIds.Pretrain) };
         models.AddRange(spec.FineTunes.Select(f => (f.Name, StepIds.Train(f.Name))));
-        var aggregates = new List<(string, string)>();
         foreach (var (model, modelStep) in models)
         {
             foreach (var evaluation in spec.Evaluations)
@@ -104,18 +106,36 @@ public static class ExperimentPlanner
                     ["Setting"] = evaluation.Name,
                     ["NameFilter"] = evaluation.NameFilter,
                 }, ("graded", grade)));
-                aggregates.Add(($"{model}/{evaluation.Name}", aggregate));
             }
         }
 
-        var reportInputs = new List<(string, string)>(aggregates);
-        reportInputs.AddRange(spec.TrainingSets.Select(s => ($"data:{s.Name}", StepIds.Filter(s.Name))));
+        // The report reads every step's manifest for provenance, so every step is its input.
         steps.Add(Step(StepIds.Report, StepKind.Report, new()
         {
             ["Experiment"] = spec.Name,
+            ["World"] = worldParameter.DeepClone(),
+            ["Seed"] = spec.Seed,
+            ["Teacher"] = spec.Teacher,
+            ["Grader"] = spec.Grader,
+            ["Student"] = spec.Student.Backend,
             ["Models"] = new JsonArray([.. models.Select(m => (JsonNode)m.Name)]),
-            ["Evaluations"] = new JsonArray([.. spec.Evaluations.Select(e => (JsonNode)e.Name)]),
-        }, [.. reportInputs]));
+            ["TrainingSets"] = new JsonArray([.. spec.TrainingSets.Select(s => (JsonNode)new JsonObject
+            {
+                ["Name"] = s.Name,
+                ["K"] = s.K,
+                ["Attempts"] = s.Attempts,
+            })]),
+            ["Evaluations"] = new JsonArray([.. spec.Evaluations.Select(e => (JsonNode)new JsonObject
+            {
+                ["Name"] = e.Name,
+                ["Skills"] = e.Skills.ToName(),
+                ["Topics"] = e.Topics.ToName(),
+                ["K"] = new JsonArray([.. e.Ks.Select(k => (JsonNode)k)]),
+                ["Combinations"] = e.Combinations,
+                ["Generations"] = e.Generations,
+                ["Gradings"] = e.Gradings,
+            })]),
+        }, [.. steps.Select(s => (s.Id, s.Id))]));
         return steps;
     }
 

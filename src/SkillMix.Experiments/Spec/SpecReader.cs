@@ -50,6 +50,8 @@ public sealed partial class SpecReader
             String("StudentPreset", "tiny"),
             Int("PretrainSteps", 1500, min: 0),
             Int("FineTuneSteps", 400, min: 0),
+            Int("ChatSteps", 400, min: 0),
+            Int("PlainSentences", 4000, min: 0),
             Double("PretrainMix", 0.1, min: 0, max: 1),
             String("StudentDevice", "cpu"),
             Double("Temperature", 0.7, min: 0, max: 5),
