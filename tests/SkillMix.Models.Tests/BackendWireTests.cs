@@ -118,13 +118,15 @@ public sealed class BackendWireTests
         Assert.Equal("/v1/messages", request.Path);
         Assert.Equal(TestBackends.Key, request.Headers["x-api-key"]);
         Assert.True(request.Headers.ContainsKey("anthropic-version"));
+        // ChatOptions.Temperature is a float; the Anthropic adapter widens it to double, so 0.7f goes out as the float's
+        // exact value, 0.699999988079071 (the OpenAI SDK writes floats as floats: 0.7).
         JsonAssert.Equivalent("""
             {
               "max_tokens": 256,
               "messages": [ { "role": "user", "content": [ { "type": "text", "text": "Grade this text." } ] } ],
               "model": "claude-sonnet-4-5",
               "system": [ { "type": "text", "text": "You are a grader." } ],
-              "temperature": 0.7
+              "temperature": 0.699999988079071
             }
             """, request.Body);
     }
