@@ -63,10 +63,11 @@ public sealed class RetryTests
     public async Task Dropped_connections_malformed_replies_and_slow_attempts_are_retried()
     {
         await using var server = await FakeServer.StartAsync();
-        server.Enqueue(FakeFault.Reset(), FakeFault.Malformed(), FakeFault.Slow(TimeSpan.FromSeconds(10)));
+        server.Enqueue(FakeFault.Reset(), FakeFault.Malformed(), FakeFault.Slow(TimeSpan.FromSeconds(60)));
         var settings = TestBackends.Settings(server, ModelProvider.OpenAI) with
         {
-            Retry = TestBackends.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(500) },
+            // Two seconds: long enough that a loaded machine does not time out a normal attempt, far below the slow one.
+            Retry = TestBackends.FastRetry with { AttemptTimeout = TimeSpan.FromSeconds(2) },
         };
         var log = new ListLogger();
         using var client = TestBackends.Create(settings, logger: log);
