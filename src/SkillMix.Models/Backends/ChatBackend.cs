@@ -63,7 +63,7 @@ public static class ChatBackend
         {
             ModelProvider.OpenAI => CreateOpenAI(settings, key ?? NoKeyPlaceholder, http),
             ModelProvider.Azure => CreateAzure(settings, key, http),
-            ModelProvider.Anthropic => CreateAnthropic(settings, key!, http),
+            ModelProvider.Anthropic => CreateAnthropic(settings, key ?? NoKeyPlaceholder, http),
             _ => throw new BackendSettingsException("Provider", $"unknown provider {settings.Provider}; use openai, azure or anthropic"),
         };
     }

@@ -40,18 +40,20 @@ internal sealed class RetryingHandler(BackendSettings settings, ILogger logger, 
             HttpResponseMessage? response = null;
             try
             {
-                response = await base.SendAsync(CopyOf(request, body), attemptCancellation.Token).ConfigureAwait(false);
-                // Buffering inside the attempt puts the body under the attempt timeout too, and lets it be checked and kept.
+                // The first attempt sends the caller's own message (its content is buffered now); retries send copies.
+                var message = attempt == 0 ? request : CopyOf(request, body);
+                response = await base.SendAsync(message, attemptCancellation.Token).ConfigureAwait(false);
+                // Reading inside the attempt puts the body under the attempt timeout too, and lets it be checked and kept.
                 await response.Content.LoadIntoBufferAsync(attemptCancellation.Token).ConfigureAwait(false);
-                var text = await response.Content.ReadAsStringAsync(attemptCancellation.Token).ConfigureAwait(false);
+                var bytes = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    if (IsWellFormedJson(text))
+                    if (IsWellFormedJson(bytes))
                     {
                         if (capture is not null)
                         {
                             capture.Status = (int)response.StatusCode;
-                            capture.ResponseBody = text;
+                            capture.ResponseBody = Encoding.UTF8.GetString(bytes);
                         }
                         var success = response;
                         response = null;
@@ -61,7 +63,7 @@ internal sealed class RetryingHandler(BackendSettings settings, ILogger logger, 
                 }
                 else
                 {
-                    FailFastOn(response.StatusCode, text, request.Method, url, attempt);
+                    FailFastOn(response.StatusCode, Encoding.UTF8.GetString(bytes), request.Method, url, attempt);
                     transientReason = $"{(int)response.StatusCode} {response.ReasonPhrase}";
                     serverDelay = RetryDelay.FromServer(response.Headers, DateTimeOffset.UtcNow);
                 }
@@ -130,11 +132,11 @@ internal sealed class RetryingHandler(BackendSettings settings, ILogger logger, 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
-    private static bool IsWellFormedJson(string text)
+    private static bool IsWellFormedJson(byte[] utf8)
     {
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+            var reader = new Utf8JsonReader(utf8);
             while (reader.Read())
             {
             }

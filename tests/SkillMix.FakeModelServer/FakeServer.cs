@@ -17,7 +17,7 @@ namespace SkillMix.FakeModelServer;
 /// deterministically, plays scripted faults in order, counts and records requests, and stops on Dispose or after its
 /// lifetime.
 /// </summary>
-public sealed class FakeModelServer : IAsyncDisposable
+public sealed class FakeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly FakeServerOptions _options;
@@ -25,9 +25,11 @@ public sealed class FakeModelServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _lifetime;
     private int _count;
+    private int _inFlight;
+    private int _maxInFlight;
     private int _disposed;
 
-    private FakeModelServer(WebApplication app, FakeServerOptions options)
+    private FakeServer(WebApplication app, FakeServerOptions options)
     {
         _app = app;
         _options = options;
@@ -44,15 +46,18 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>Requests received (fault or not), including those refused.</summary>
     public int RequestCount => Volatile.Read(ref _count);
 
+    /// <summary>The most requests the server was handling at one time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.OrderBy(r => r.Number).ToList();
 
-    public static async Task<FakeModelServer> StartAsync(FakeServerOptions? options = null)
+    public static async Task<FakeServer> StartAsync(FakeServerOptions? options = null)
     {
         options ??= new FakeServerOptions();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var server = new FakeModelServer(app, options);
+        var server = new FakeServer(app, options);
         app.Run(server.HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -82,6 +87,26 @@ public sealed class FakeModelServer : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) == max)
+            {
+                break;
+            }
+        }
+        try
+        {
+            await ServeAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context)
     {
         var number = Interlocked.Increment(ref _count);
         var request = context.Request;
