@@ -11,11 +11,12 @@ public sealed class ConcurrencyTests
         var storePath = folder.Sub("store");
         using var gate = new Barrier(4);
 
-        var runs = Enumerable.Range(0, 4).Select(i => Task.Run(() =>
+        // Dedicated threads: four pool threads blocked on the barrier would wait for the pool to grow.
+        var runs = Enumerable.Range(0, 4).Select(i => Task.Factory.StartNew(() =>
         {
             gate.SignalAndWait();
             return RaceWorker.Run(storePath, folder.Path, $"task{i}");
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
         var problems = (await Task.WhenAll(runs)).SelectMany(p => p).ToList();
 
         Assert.Empty(problems);

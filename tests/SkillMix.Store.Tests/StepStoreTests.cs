@@ -133,6 +133,20 @@ public sealed class StepStoreTests
     }
 
     [Fact]
+    public void A_store_another_process_is_creating_right_now_is_not_taken_for_a_foreign_folder()
+    {
+        using var folder = new TempFolder();
+        // What a second build sees when the first has made the folders and is writing the marker under a temporary name.
+        var creating = folder.WriteFiles("store", (".skillmix-store.json.0123.tmp", "{\"format\":"));
+        Directory.CreateDirectory(Path.Combine(creating, "blobs"));
+        Directory.CreateDirectory(Path.Combine(creating, "steps"));
+
+        var store = StepStore.Open(creating);
+
+        Assert.True(File.Exists(Path.Combine(store.Root, "skillmix-store.json")));
+    }
+
+    [Fact]
     public void Opening_a_store_that_does_not_exist_for_inspection_names_the_path()
     {
         using var folder = new TempFolder();
