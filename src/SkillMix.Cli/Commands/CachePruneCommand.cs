@@ -37,8 +37,18 @@ internal static class CachePruneCommand
         command.Options.Add(maxSize);
         command.Options.Add(all);
         command.Options.Add(store);
-        command.SetAction(parse => CacheStoreOption.Run(parse, store, (opened, output) =>
-            Prune(opened, output, new PruneOptions(parse.GetValue(olderThan), parse.GetValue(maxSize), parse.GetValue(all)))));
+        command.SetAction(parse =>
+        {
+            var options = new PruneOptions(parse.GetValue(olderThan), parse.GetValue(maxSize), parse.GetValue(all));
+            if (options is { OlderThan: null, MaxSize: null, All: false })
+            {
+                // A bad command line, not bad data: exit 1 like a parse error.
+                parse.InvocationConfiguration.Error.WriteLine(
+                    "error: say what to prune: --older-than <age>, --max-size <size> or --all (see skillmix cache prune --help).");
+                return 1;
+            }
+            return CacheStoreOption.Run(parse, store, (opened, output) => Prune(opened, output, options));
+        });
         return command;
     }
 

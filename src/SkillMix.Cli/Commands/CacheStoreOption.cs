@@ -13,7 +13,10 @@ internal static class CacheStoreOption
         HelpName = "path",
     };
 
-    /// <summary>Opens the store named by --store (or the default) and runs the command; store errors become exit code 1.</summary>
+    /// <summary>
+    /// Opens the store named by --store (or the default) and runs the command. As for every skillmix command, a problem
+    /// with the data (here the store: missing, unreadable, damaged) exits with 2.
+    /// </summary>
     public static int Run(ParseResult parse, Option<string?> store, Func<StepStore, TextWriter, int> action)
     {
         var output = parse.InvocationConfiguration.Output;
@@ -25,12 +28,12 @@ internal static class CacheStoreOption
         catch (StoreException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return 1;
+            return 2;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {e.Message} Check that the store folder is readable and writable by you.");
-            return 1;
+            return 2;
         }
     }
 }

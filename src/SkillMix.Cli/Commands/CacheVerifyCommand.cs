@@ -12,7 +12,7 @@ internal static class CacheVerifyCommand
         var command = new Command("verify",
             "Re-hash every blob and check every manifest of the step store. Damaged entries (a blob that does not match " +
             "its hash, a missing blob, an unreadable manifest) are reported and removed, so their steps run again on the " +
-            "next build. Exits with 1 if anything was damaged, 0 if all was well.");
+            "next build. Exits with 2 if anything was damaged, 0 if all was well.");
         command.Options.Add(store);
         command.SetAction(parse => CacheStoreOption.Run(parse, store, Verify));
         return command;
@@ -34,6 +34,6 @@ internal static class CacheVerifyCommand
         output.WriteLine(
             $"Checked {checkedWhat} in {store.Root}: found {report.Problems.Count} problems and removed the damaged " +
             "entries; their steps will run again on the next build.");
-        return 1;
+        return 2;
     }
 }

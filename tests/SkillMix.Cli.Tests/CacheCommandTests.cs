@@ -1,9 +1,8 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using SkillMix.Cli.Commands;
 using SkillMix.Store;
 
-namespace SkillMix.Cli.Tests.Commands;
+namespace SkillMix.Cli.Tests;
 
 public sealed class CacheCommandTests : IDisposable
 {
@@ -15,19 +14,6 @@ public sealed class CacheCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var root = new RootCommand("skillmix");
-        foreach (var command in CommandCatalog.All())
-        {
-            root.Subcommands.Add(command);
-        }
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
-
     private StepManifest SaveStep(string kind, int combinations, string content, IReadOnlyDictionary<string, string>? inputs = null)
     {
         var outputs = Path.Combine(_folder, $"{kind}-{combinations}");
@@ -38,12 +24,12 @@ public sealed class CacheCommandTests : IDisposable
     }
 
     [Fact]
-    public void List_shows_kind_key_prefix_and_size_of_each_entry()
+    public async Task List_shows_kind_key_prefix_and_size_of_each_entry()
     {
         var generate = SaveStep("generate", 10, new string('g', 2048));
         var grade = SaveStep("grade", 10, "graded");
 
-        var (exit, output, _) = Run("cache", "list", "--store", StorePath);
+        var (exit, output, _) = await CliRunner.RunAsync("cache", "list", "--store", StorePath);
 
         Assert.Equal(0, exit);
         Assert.Contains("KIND", output);
@@ -53,21 +39,21 @@ public sealed class CacheCommandTests : IDisposable
     }
 
     [Fact]
-    public void List_of_a_store_not_created_yet_is_empty_not_an_error()
+    public async Task List_of_a_store_not_created_yet_is_empty_not_an_error()
     {
-        var (exit, output, _) = Run("cache", "list", "--store", StorePath);
+        var (exit, output, _) = await CliRunner.RunAsync("cache", "list", "--store", StorePath);
 
         Assert.Equal(0, exit);
         Assert.Contains($"no step store at {StorePath}", output);
     }
 
     [Fact]
-    public void Explain_by_prefix_shows_definition_inputs_outputs_and_metadata()
+    public async Task Explain_by_prefix_shows_definition_inputs_outputs_and_metadata()
     {
         var generate = SaveStep("generate", 10, "texts");
         var grade = SaveStep("grade", 20, "grades", new Dictionary<string, string> { ["texts"] = generate.Key });
 
-        var (exit, output, error) = Run("cache", "explain", grade.Key[..10], "--store", StorePath);
+        var (exit, output, error) = await CliRunner.RunAsync("cache", "explain", grade.Key[..10], "--store", StorePath);
 
         Assert.True(exit == 0, error);
         Assert.Contains($"key        {grade.Key}", output);
@@ -79,53 +65,53 @@ public sealed class CacheCommandTests : IDisposable
     }
 
     [Fact]
-    public void Explain_json_prints_the_manifest_as_stored()
+    public async Task Explain_json_prints_the_manifest_as_stored()
     {
         var generate = SaveStep("generate", 10, "texts");
 
-        var (_, output, _) = Run("cache", "explain", generate.Key, "--json", "--store", StorePath);
+        var (_, output, _) = await CliRunner.RunAsync("cache", "explain", generate.Key, "--json", "--store", StorePath);
 
         Assert.Equal(generate.Key, StepManifest.Parse(output, "output").Key);
     }
 
     [Fact]
-    public void Explain_of_an_unknown_key_says_how_to_find_keys()
+    public async Task Explain_of_an_unknown_key_says_how_to_find_keys()
     {
         SaveStep("generate", 10, "texts");
 
-        var (exit, _, error) = Run("cache", "explain", "ffff0000", "--store", StorePath);
+        var (exit, _, error) = await CliRunner.RunAsync("cache", "explain", "ffff0000", "--store", StorePath);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("starting with ffff0000", error);
         Assert.Contains("skillmix cache list", error);
     }
 
     [Fact]
-    public void Verify_exits_1_and_removes_a_damaged_entry_then_0()
+    public async Task Verify_exits_2_and_removes_a_damaged_entry_then_0()
     {
         var good = SaveStep("generate", 10, "fine");
         var bad = SaveStep("generate", 20, "to be damaged");
         var blob = ContentHash.Of("to be damaged");
         File.WriteAllText(Path.Combine(StorePath, "blobs", blob[..2], blob[2..]), "to be DAMAGED");
 
-        var first = Run("cache", "verify", "--store", StorePath);
-        var second = Run("cache", "verify", "--store", StorePath);
+        var first = await CliRunner.RunAsync("cache", "verify", "--store", StorePath);
+        var second = await CliRunner.RunAsync("cache", "verify", "--store", StorePath);
 
-        Assert.Equal(1, first.Exit);
+        Assert.Equal(2, first.ExitCode);
         Assert.Contains(bad.Key, first.Output);
         Assert.Contains("found 2 problems", first.Output);
-        Assert.Equal(0, second.Exit);
+        Assert.Equal(0, second.ExitCode);
         Assert.Contains("1 entries and 1 blobs", second.Output);
         Assert.True(StepStore.OpenExisting(StorePath).Contains(good.Key));
     }
 
     [Fact]
-    public void Prune_all_empties_the_store()
+    public async Task Prune_all_empties_the_store()
     {
         SaveStep("generate", 10, "one");
         SaveStep("generate", 20, "two");
 
-        var (exit, output, _) = Run("cache", "prune", "--all", "--store", StorePath);
+        var (exit, output, _) = await CliRunner.RunAsync("cache", "prune", "--all", "--store", StorePath);
 
         Assert.Equal(0, exit);
         Assert.Contains("Removed 2 entries and 2 blobs", output);
@@ -133,11 +119,11 @@ public sealed class CacheCommandTests : IDisposable
     }
 
     [Fact]
-    public void Prune_older_than_keeps_recent_entries()
+    public async Task Prune_older_than_keeps_recent_entries()
     {
         SaveStep("generate", 10, "recent");
 
-        var (exit, output, _) = Run("cache", "prune", "--older-than", "30d", "--store", StorePath);
+        var (exit, output, _) = await CliRunner.RunAsync("cache", "prune", "--older-than", "30d", "--store", StorePath);
 
         Assert.Equal(0, exit);
         Assert.Contains("Removed 0 entries", output);
@@ -145,28 +131,28 @@ public sealed class CacheCommandTests : IDisposable
     }
 
     [Fact]
-    public void Prune_without_a_criterion_or_with_a_bad_size_explains_itself()
+    public async Task Prune_without_a_criterion_or_with_a_bad_size_explains_itself()
     {
         SaveStep("generate", 10, "kept");
 
-        var none = Run("cache", "prune", "--store", StorePath);
-        var badSize = Run("cache", "prune", "--max-size", "lots", "--store", StorePath);
+        var none = await CliRunner.RunAsync("cache", "prune", "--store", StorePath);
+        var badSize = await CliRunner.RunAsync("cache", "prune", "--max-size", "lots", "--store", StorePath);
 
-        Assert.Equal(1, none.Exit);
+        Assert.Equal(1, none.ExitCode);
         Assert.Contains("--older-than <age>, --max-size <size> or --all", none.Error);
-        Assert.NotEqual(0, badSize.Exit);
+        Assert.NotEqual(0, badSize.ExitCode);
         Assert.Contains("--max-size: 'lots' is not a size", badSize.Error);
         Assert.Single(StepStore.OpenExisting(StorePath).List());
     }
 
     [Fact]
-    public void A_store_path_that_does_not_exist_is_named_in_the_error()
+    public async Task A_store_path_that_does_not_exist_is_named_in_the_error()
     {
         var missing = Path.Combine(_folder, "nowhere");
 
-        var (exit, _, error) = Run("cache", "verify", "--store", missing);
+        var (exit, _, error) = await CliRunner.RunAsync("cache", "verify", "--store", missing);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains(missing, error);
         Assert.Contains("--store", error);
     }
@@ -176,9 +162,9 @@ public sealed class CacheCommandTests : IDisposable
     [InlineData("explain")]
     [InlineData("verify")]
     [InlineData("prune")]
-    public void Help_describes_every_option(string subcommand)
+    public async Task Help_describes_every_option(string subcommand)
     {
-        var (_, output, _) = Run("cache", subcommand, "--help");
+        var (_, output, _) = await CliRunner.RunAsync("cache", subcommand, "--help");
 
         Assert.Contains("--store <path>", output);
         Assert.Contains("SKILLMIX_STORE", output);
