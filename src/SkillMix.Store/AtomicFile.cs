@@ -29,7 +29,11 @@ internal static class AtomicFile
         return reader.ReadToEnd();
     }
 
-    /// <summary>Writes UTF-8 text (no byte-order mark) durably, then renames it over <paramref name="path"/>.</summary>
+    /// <summary>Writes UTF-8 text (no byte-order mark) to a temporary file, then renames it over <paramref name="path"/>.</summary>
+    /// <remarks>
+    /// No fsync: after a power loss a manifest may come back empty, which reads as damaged and is discarded (the step
+    /// runs again); content is never trusted without its hash. Syncing every manifest cost about 40 ms a save here.
+    /// </remarks>
     public static void WriteAllText(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -39,7 +43,6 @@ internal static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(new UTF8Encoding(false).GetBytes(text));
-                stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
         }

@@ -34,7 +34,9 @@ public sealed class StepStore
         var store = new StepStore(root);
         if (!File.Exists(store._layout.Marker))
         {
-            if (Directory.EnumerateFileSystemEntries(root).Any(entry => !AtomicFile.IsTemp(entry)))
+            // Another process may be creating the same store right now: its marker and folders are not foreign.
+            string[] ours = [StoreLayout.MarkerName, Path.GetFileName(store._layout.BlobsFolder), Path.GetFileName(store._layout.StepsFolder)];
+            if (Directory.EnumerateFileSystemEntries(root).Any(entry => !AtomicFile.IsTemp(entry) && !ours.Contains(Path.GetFileName(entry))))
             {
                 throw NotAStore(root);
             }
