@@ -21,6 +21,10 @@ public static class StudentTraining
     {
         // Config and device.
         var device = TorchRuntime.Resolve(config.Device);
+        if (config.Threads > 0)
+        {
+            set_num_threads(config.Threads);
+        }
         var fineTuning = data.Conversations.Count > 0;
         if (fineTuning && baseCheckpoint is null)
         {

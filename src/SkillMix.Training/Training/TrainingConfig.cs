@@ -62,5 +62,9 @@ public sealed record TrainingConfig
     /// <summary>cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>CPU threads for libtorch (process-wide); 0 keeps libtorch's default of one per core. On a machine shared
+    /// with other work, 1 is often faster for tiny models: OpenMP threads spin while waiting for each other.</summary>
+    public int Threads { get; init; }
+
     public static TrainingConfig Load(string path) => ConfigJson.Load<TrainingConfig>(path);
 }
