@@ -16,8 +16,10 @@ internal static class Sampler
     private static readonly HashSet<int> StopTokens =
         [CharTokenizer.EndOfTurn, CharTokenizer.EndOfText, CharTokenizer.User, CharTokenizer.Assistant, CharTokenizer.System];
 
-    public static SampleResult[] Generate(Gpt model, IReadOnlyList<SampleRequest> requests, bool useKvCache = true)
+    /// <summary>Samples every request; <paramref name="stopTokens"/> (default: every marker) end an answer.</summary>
+    public static SampleResult[] Generate(Gpt model, IReadOnlyList<SampleRequest> requests, bool useKvCache = true, IReadOnlySet<int>? stopTokens = null)
     {
+        stopTokens ??= StopTokens;
         var block = model.Config.BlockSize;
         var device = model.parameters().First().device;
         var dtype = model.parameters().First().dtype;
@@ -47,7 +49,7 @@ internal static class Sampler
                 foreach (var (row, i) in rows.Select((r, k) => (r, k)))
                 {
                     var token = Pick(logits.AsSpan(i * vocab, vocab), requests[row].Temperature, requests[row].Random);
-                    if (StopTokens.Contains(token))
+                    if (stopTokens.Contains(token))
                     {
                         stopped[row] = true;
                         active.Remove(row);
