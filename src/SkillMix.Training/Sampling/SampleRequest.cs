@@ -1,0 +1,6 @@
+using SkillMix.Core.Sampling;
+
+namespace SkillMix.Training.Sampling;
+
+/// <summary>One sequence to continue: its prompt tokens, its temperature and length cap, and its own random stream.</summary>
+internal sealed record SampleRequest(int[] Prompt, double Temperature, int MaxNewTokens, SeededRandom Random);

@@ -1,0 +1,173 @@
+using SkillMix.Core.Sampling;
+using SkillMix.Training.Model;
+using SkillMix.Training.Text;
+using static TorchSharp.torch;
+
+namespace SkillMix.Training.Sampling;
+
+/// <summary>
+/// Batched sampling with a KV cache. Prompts are left-padded to a common length with per-sequence positions, so every
+/// sequence sees itself exactly as it would alone; pads are masked out of attention. Each request draws from its own
+/// seeded stream on the CPU, so what it samples does not depend on the other requests in the batch (up to the floating
+/// point of batched matrix products). Finished sequences are dropped from the batch as it goes.
+/// </summary>
+internal static class Sampler
+{
+    private static readonly HashSet<int> StopTokens =
+        [CharTokenizer.EndOfTurn, CharTokenizer.EndOfText, CharTokenizer.User, CharTokenizer.Assistant, CharTokenizer.System];
+
+    /// <summary>Samples every request; <paramref name="stopTokens"/> (default: every marker) end an answer.</summary>
+    public static SampleResult[] Generate(Gpt model, IReadOnlyList<SampleRequest> requests, bool useKvCache = true, IReadOnlySet<int>? stopTokens = null)
+    {
+        stopTokens ??= StopTokens;
+        var block = model.Config.BlockSize;
+        var device = model.parameters().First().device;
+        var dtype = model.parameters().First().dtype;
+        // A prompt longer than the context keeps its end, leaving room for at least one new token.
+        var prompts = requests.Select(r => r.Prompt.Length < block ? r.Prompt : r.Prompt[^(block - 1)..]).ToArray();
+        var caps = requests.Select((r, i) => Math.Max(0, Math.Min(r.MaxNewTokens, block - prompts[i].Length))).ToArray();
+        var generated = requests.Select(_ => new List<int>()).ToArray();
+        var stopped = new bool[requests.Count];
+        var width = prompts.Max(p => p.Length);
+        var length = width + Math.Max(1, caps.Max());
+        var active = Enumerable.Range(0, requests.Count).Where(i => caps[i] > 0).ToList();
+
+        using var _ = no_grad();
+        model.eval();
+        var cache = useKvCache ? new KvCache(model.Config, active.Count, length, device, dtype) : null;
+        try
+        {
+            var rows = active.ToArray();
+            float[] logits;
+            using (var scope = NewDisposeScope())
+            {
+                logits = Prefill(model, cache, rows.Select(i => prompts[i]).ToArray(), width, device, dtype);
+            }
+            for (var step = 0; active.Count > 0; step++)
+            {
+                var vocab = logits.Length / rows.Length;
+                foreach (var (row, i) in rows.Select((r, k) => (r, k)))
+                {
+                    var token = Pick(logits.AsSpan(i * vocab, vocab), requests[row].Temperature, requests[row].Random);
+                    if (stopTokens.Contains(token))
+                    {
+                        stopped[row] = true;
+                        active.Remove(row);
+                        continue;
+                    }
+                    generated[row].Add(token);
+                    if (generated[row].Count >= caps[row])
+                    {
+                        active.Remove(row);
+                    }
+                }
+                if (active.Count == 0)
+                {
+                    break;
+                }
+                using var scope = NewDisposeScope();
+                if (cache is not null)
+                {
+                    if (active.Count < rows.Length)
+                    {
+                        cache.KeepRows(tensor(active.Select(r => (long)Array.IndexOf(rows, r)).ToArray(), device: device));
+                    }
+                    rows = active.ToArray();
+                    logits = Step(model, cache, rows.Select(r => (prompts[r].Length, generated[r][^1])).ToArray(), width, step, device);
+                }
+                else
+                {
+                    rows = active.ToArray();
+                    logits = Prefill(model, null, rows.Select(r => prompts[r].Concat(generated[r]).ToArray()).ToArray(),
+                        width + step + 1, device, dtype);
+                }
+            }
+        }
+        finally
+        {
+            cache?.Dispose();
+        }
+        return requests.Select((r, i) => new SampleResult(generated[i].ToArray(), stopped[i], prompts[i].Length)).ToArray();
+    }
+
+    // Runs left-padded sequences of a common width through the model from position 0; returns the last logits per row.
+    private static float[] Prefill(Gpt model, KvCache? cache, int[][] sequences, int width, Device device, ScalarType dtype)
+    {
+        var b = sequences.Length;
+        var ids = new long[b * width];
+        var positions = new long[b * width];
+        var pads = new long[b];
+        for (var r = 0; r < b; r++)
+        {
+            pads[r] = width - sequences[r].Length;
+            for (var t = 0; t < width; t++)
+            {
+                var j = t - pads[r];
+                ids[r * width + t] = j >= 0 ? sequences[r][j] : CharTokenizer.EndOfText;
+                positions[r * width + t] = Math.Max(0, j);
+            }
+        }
+        var idx = tensor(ids, [b, width], device: device);                       // (B, T)
+        var pos = tensor(positions, [b, width], device: device);                 // (B, T)
+        var keys = arange(width, device: device).unsqueeze(0);                   // (1, T)
+        var queries = arange(width, device: device).unsqueeze(1);                // (T, 1)
+        var real = keys.ge(tensor(pads, device: device).unsqueeze(1));           // (B, T) key is not padding
+        // A query sees earlier real keys; a pad query also sees itself, so no row of the softmax is empty.
+        var mask = real.unsqueeze(1).logical_and(keys.le(queries)).logical_or(keys.eq(queries)); // (B, T, T)
+        var own = cache ?? new KvCache(model.Config, b, width, device, dtype);
+        try
+        {
+            return model.Decode(idx, pos, own, 0, mask.unsqueeze(1)).to(float32).cpu().data<float>().ToArray(); // (B, V)
+        }
+        finally
+        {
+            if (cache is null)
+            {
+                own.Dispose();
+            }
+        }
+    }
+
+    // One new token per row at cache position width + step; each row's own position is its prompt length + step.
+    private static float[] Step(Gpt model, KvCache cache, (int PromptLength, int Token)[] rows, int width, int step, Device device)
+    {
+        var b = rows.Length;
+        var start = width + step;
+        var idx = tensor(rows.Select(r => (long)r.Token).ToArray(), [b, 1], device: device);              // (B, 1)
+        var pos = tensor(rows.Select(r => (long)(r.PromptLength + step)).ToArray(), [b, 1], device: device); // (B, 1)
+        var pads = tensor(rows.Select(r => (long)(width - r.PromptLength)).ToArray(), device: device);    // (B)
+        var mask = arange(start + 1, device: device).unsqueeze(0).ge(pads.unsqueeze(1));                 // (B, start + 1)
+        return model.Decode(idx, pos, cache, start, mask.view(b, 1, 1, start + 1)).to(float32).cpu().data<float>().ToArray(); // (B, V)
+    }
+
+    /// <summary>Draws a token from softmax(logits / temperature) with the request's own stream; temperature 0 is greedy.</summary>
+    public static int Pick(ReadOnlySpan<float> logits, double temperature, SeededRandom random)
+    {
+        var best = 0;
+        for (var i = 1; i < logits.Length; i++)
+        {
+            best = logits[i] > logits[best] ? i : best;
+        }
+        if (temperature <= 0)
+        {
+            return best;
+        }
+        var weights = new double[logits.Length];
+        var total = 0.0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            weights[i] = Math.Exp((logits[i] - logits[best]) / temperature);
+            total += weights[i];
+        }
+        var u = random.NextDouble() * total;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            u -= weights[i];
+            if (u < 0)
+            {
+                return i;
+            }
+        }
+        return best;
+    }
+}

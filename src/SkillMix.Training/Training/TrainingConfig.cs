@@ -1,0 +1,70 @@
+using SkillMix.Training.Model;
+using SkillMix.Training.Runtime;
+using SkillMix.Training.Text;
+
+namespace SkillMix.Training.Training;
+
+/// <summary>
+/// How a student is trained. The paper fine-tunes for 4,000 steps of batch 64 with Adam, a linear warm-up over 64 steps
+/// and then a constant learning rate of 2e-5; the defaults here are that schedule scaled to a tiny character-level model
+/// on two CPU cores (docs/training.md). A JSON file states only what differs; unknown members are rejected.
+/// </summary>
+public sealed record TrainingConfig
+{
+    /// <summary>The model to build when pretraining; fine-tuning keeps the base checkpoint's model.</summary>
+    public GptConfig Model { get; init; } = new();
+
+    /// <summary>Optimizer steps.</summary>
+    public int Steps { get; init; } = 300;
+
+    /// <summary>Sequences per step.</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Learning rate after the warm-up (kept constant, as in the paper).</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Steps of linear warm-up from 0 to <see cref="LearningRate"/>.</summary>
+    public int WarmupSteps { get; init; } = 20;
+
+    /// <summary>AdamW's decoupled weight decay on matrices (biases, norms and embeddings' positions are not decayed).</summary>
+    public double WeightDecay { get; init; } = 0.1;
+
+    /// <summary>Adam's first-moment decay.</summary>
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam's second-moment decay; 0.99 suits small batches of characters.</summary>
+    public double Beta2 { get; init; } = 0.99;
+
+    /// <summary>Largest global gradient norm; larger gradients are scaled down. 0 turns clipping off.</summary>
+    public double GradientClip { get; init; } = 1.0;
+
+    /// <summary>Seeds the initial weights, the validation split and every batch.</summary>
+    public long Seed { get; init; } = 10;
+
+    /// <summary>When fine-tuning, the fraction of each batch's rows that are plain pretraining text (the paper mixes some in).</summary>
+    public double PretrainMixRatio { get; init; } = 0.125;
+
+    /// <summary>How user messages are rendered (compact suits the tiny student; docs/training.md).</summary>
+    public ChatTemplateKind Template { get; init; } = ChatTemplateKind.Compact;
+
+    /// <summary>Steps between validation losses (and checkpoint saves); 0 evaluates only at the end.</summary>
+    public int EvalEvery { get; init; } = 100;
+
+    /// <summary>Batches averaged for a validation loss.</summary>
+    public int EvalBatches { get; init; } = 4;
+
+    /// <summary>Fraction of the texts or conversations held out for validation.</summary>
+    public double ValidationFraction { get; init; } = 0.05;
+
+    /// <summary>Seconds between progress lines.</summary>
+    public double ProgressSeconds { get; init; } = 2;
+
+    /// <summary>cpu, cuda or cuda:N.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>CPU threads for libtorch (process-wide); 0 keeps libtorch's default of one per core. On a machine shared
+    /// with other work, 1 is often faster for tiny models: OpenMP threads spin while waiting for each other.</summary>
+    public int Threads { get; init; }
+
+    public static TrainingConfig Load(string path) => ConfigJson.Load<TrainingConfig>(path);
+}
