@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using SkillMix.OfflineWorld.Skills;
+
+namespace SkillMix.OfflineWorld.Language;
+
+/// <summary>
+/// The world's grammar, which decides whether a text "makes sense". A sentence is one or more clauses joined by "; " or
+/// ", and ", ending with "."; or clauses ending in a question, ending with "?". A clause is one of the plain forms below or
+/// one of a skill's forms (near misses included), filled from the closed vocabulary. The check is a regular language, so
+/// it runs on a non-backtracking automaton: any text, however garbled, is judged in linear time.
+/// </summary>
+internal static partial class Grammar
+{
+    /// <summary>Clauses that show no skill: the plain talk of every topic.</summary>
+    public static readonly IReadOnlyList<string> PlainForms =
+    [
+        "the {NOUN} is (?:not )?{ADJ}",
+        "the {AGENT} {VT} the {THING}(?: with care| every week| at dawn)?",
+        "{NAME} {VT} the {THING}",
+    ];
+
+    private const string Joiner = "(?:; |, and )";
+
+    private static readonly Regex SentencePattern = Build();
+
+    /// <summary>True when every sentence of the text is well formed: capitalized, grammatical, properly ended.</summary>
+    public static bool IsWellFormed(string text, out string? problem)
+    {
+        var sentences = Sentences.Split(text);
+        if (sentences.Count == 0)
+        {
+            problem = "the text is empty";
+            return false;
+        }
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i];
+            if (!char.IsUpper(sentence[0]))
+            {
+                problem = $"sentence {i + 1} does not start with a capital letter";
+                return false;
+            }
+            if (!SentencePattern.IsMatch(sentence.ToLowerInvariant()))
+            {
+                problem = $"sentence {i + 1} is not well formed";
+                return false;
+            }
+        }
+        problem = null;
+        return true;
+    }
+
+    private static Regex Build()
+    {
+        var clauses = PlainForms.Concat(SkillCatalog.All.SelectMany(s => s.Forms)).Select(Patterns.Expand);
+        var questions = SkillCatalog.All.SelectMany(s => s.QuestionForms).Select(Patterns.Expand);
+        var clause = "(?:" + string.Join("|", clauses) + ")";
+        var question = "(?:" + string.Join("|", questions) + ")";
+        var pattern = $@"^(?:{clause}(?:{Joiner}{clause})*\.|(?:{clause}{Joiner})*{question}\?)$";
+        return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    }
+}
