@@ -6,8 +6,9 @@ namespace SkillMix.OfflineWorld.Language;
 /// <summary>
 /// The world's grammar, which decides whether a text "makes sense". A sentence is one or more clauses joined by "; " or
 /// ", and ", ending with "."; or clauses ending in a question, ending with "?". A clause is one of the plain forms below or
-/// one of a skill's forms (near misses included), filled from the closed vocabulary. The check is a regular language, so
-/// it runs on a non-backtracking automaton: any text, however garbled, is judged in linear time.
+/// one of a skill's forms (near misses included), filled from the closed vocabulary. The words are first lexed into class
+/// symbols (<see cref="Symbols"/>), so the grammar is a small regular expression over a short string of symbols. Clauses
+/// open with fixed words, so matching seldom backtracks; a match timeout bounds any pathological input anyway.
 /// </summary>
 internal static partial class Grammar
 {
@@ -40,7 +41,7 @@ internal static partial class Grammar
                 problem = $"sentence {i + 1} does not start with a capital letter";
                 return false;
             }
-            if (!SentencePattern.IsMatch(sentence.ToLowerInvariant()))
+            if (!Matches(sentence.ToLowerInvariant()))
             {
                 problem = $"sentence {i + 1} is not well formed";
                 return false;
@@ -50,13 +51,27 @@ internal static partial class Grammar
         return true;
     }
 
+    private static bool Matches(string lowerSentence)
+    {
+        try
+        {
+            return SentencePattern.IsMatch(Symbols.Lex(lowerSentence));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A sentence the grammar cannot decide in a quarter of a second is no sentence of this world.
+            return false;
+        }
+    }
+
     private static Regex Build()
     {
-        var clauses = PlainForms.Concat(SkillCatalog.All.SelectMany(s => s.Forms)).Select(Patterns.Expand);
-        var questions = SkillCatalog.All.SelectMany(s => s.QuestionForms).Select(Patterns.Expand);
+        var clauses = PlainForms.Concat(SkillCatalog.All.SelectMany(s => s.Forms)).Select(Symbols.Expand);
+        var questions = SkillCatalog.All.SelectMany(s => s.QuestionForms).Select(Symbols.Expand);
         var clause = "(?:" + string.Join("|", clauses) + ")";
         var question = "(?:" + string.Join("|", questions) + ")";
-        var pattern = $@"^(?:{clause}(?:{Joiner}{clause})*\.|(?:{clause}{Joiner})*{question}\?)$";
-        return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        var pattern = $@"^(?:{clause}{Joiner})*(?:{clause}\.|{question}\?)$";
+        return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+            TimeSpan.FromMilliseconds(250));
     }
 }

@@ -33,7 +33,7 @@ internal static class Lexicon
     /// <summary>Transitive verbs as (third person singular, base form).</summary>
     public static readonly IReadOnlyList<(string Third, string Base)> Verbs =
     [
-        ("checks", "check"), ("cleans", "clean"), ("carries", "carry"), ("mends", "mend"), ("lifts", "lift"),
+        ("checks", "check"), ("dusts", "dust"), ("carries", "carry"), ("mends", "mend"), ("lifts", "lift"),
         ("guards", "guard"), ("moves", "move"), ("opens", "open"), ("holds", "hold"), ("watches", "watch"),
         ("fixes", "fix"), ("marks", "mark"), ("polishes", "polish"), ("tests", "test"), ("packs", "pack"),
         ("sorts", "sort"), ("wraps", "wrap"), ("counts", "count"), ("inspects", "inspect"), ("admires", "admire"),
