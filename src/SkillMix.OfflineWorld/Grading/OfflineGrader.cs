@@ -23,12 +23,12 @@ public sealed class OfflineGrader
         {
             throw UnknownNameException.Topic(topic, _world);
         }
-        var lower = text.ToLowerInvariant();
+        var tagged = Symbols.Tag(text.ToLowerInvariant());
         var points = new List<int>(specs.Count + 3);
         var reasons = new List<string>(specs.Count + 3);
         foreach (var spec in specs)
         {
-            var evidence = spec.Check(lower);
+            var evidence = spec.Check(tagged);
             points.Add(evidence is null ? 0 : 1);
             reasons.Add(evidence is null ? $"{spec.Name}: not shown; it needs {spec.HowChecked}" : $"{spec.Name}: \"{evidence}\"");
         }

@@ -48,7 +48,7 @@ internal static class CommonSenseSkills
                 var wrong = s.Pick(Lexicon.Physics.Where(p => p.Effect != effect).ToList()).Effect;
                 return clause[..^effect.Length] + wrong;
             },
-            Check = SkillSpec.Find("the {AGENT} (?<c>{CAUSE}), so (?<e>{EFFECT})", m => Expected(m.Groups["c"].Value) == m.Groups["e"].Value),
+            Check = SkillSpec.Find("the {AGENT} (?<c>{CAUSE}), so (?<e>{EFFECT})", m => Symbols.Tag(Expected(m.Groups["c"].Value)) == m.Groups["e"].Value),
         };
     }
 

@@ -33,12 +33,13 @@ public sealed class SkillSpec
     /// <summary>A well-formed clause on the same topic that no longer shows the skill.</summary>
     internal Func<Slots, string, string> Corrupt { get; init; } = null!;
 
-    /// <summary>The evidence (the matching words) in lower-cased text, or null when the skill is not shown.</summary>
+    /// <summary>The evidence (the matching words) in tagged lower-cased text (<see cref="Symbols.Tag"/>), or null.</summary>
     internal Func<string, string?> Check { get; init; } = null!;
 
     public Skill ToSkill() => new(Name, Category, Definition, Example);
 
-    internal bool EndsWithQuestion => QuestionForms.Count > 0;
+    /// <summary>Whether the skill is shown anywhere in a text as written.</summary>
+    internal bool IsShownIn(string text) => Check(Symbols.Tag(text.ToLowerInvariant())) is not null;
 
     /// <summary>A checker that returns the first match of the template that also passes the semantic test.</summary>
     internal static Func<string, string?> Find(string template, Func<Match, bool>? valid = null)
@@ -51,7 +52,7 @@ public sealed class SkillSpec
             {
                 if (valid is null || valid(m))
                 {
-                    return m.Value;
+                    return Symbols.Untag(m.Value);
                 }
                 // Matches may overlap: a failed candidate must not hide a valid one that starts inside it.
                 m = m.Index + 1 < text.Length ? regex.Match(text, m.Index + 1) : Match.Empty;
