@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return AggregateCommand.Create();
         yield return CacheCommand.Create();
+        yield return StepCommand.Create();
     }
 }

@@ -35,7 +35,7 @@ internal sealed class PretrainStep : IStep
         var conversation = new GenerateConversation(teacher.Client, teacher.Options);
         var records = new RecordContext("pretrain", world.World, Pool.All, Pool.All, seed);
         var singles = await ParallelWork.MapAsync(combinations, teacher.Concurrency, async (c, ct) =>
-            RecordBuilder.Generation(records, c, await conversation.RunAsync([world.World.GetSkill(c.Skill)], c.Topic, 1, ct)), cancellationToken);
+            RecordBuilder.Generation(records, c, await conversation.RunAsync([world.World.GetSkill(c.Skills[0])], c.Topic, 1, ct)), cancellationToken);
 
         var corpus = offline.PlainText().Generate(seed, step.Parameter<int>("PlainSentences"))
             .Concat(singles.Select(s => s.Answer))

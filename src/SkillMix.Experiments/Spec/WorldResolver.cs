@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SkillMix.Core;
 using SkillMix.Core.Worlds;
 using SkillMix.OfflineWorld;
+using SkillMix.OfflineWorld.Skills;
 
 namespace SkillMix.Experiments.Spec;
 
