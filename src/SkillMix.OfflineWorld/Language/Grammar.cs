@@ -8,7 +8,8 @@ namespace SkillMix.OfflineWorld.Language;
 /// ", and ", ending with "."; or clauses ending in a question, ending with "?". A clause is one of the plain forms below or
 /// one of a skill's forms (near misses included), filled from the closed vocabulary. The words are first lexed into class
 /// symbols (<see cref="Symbols"/>), so the grammar is a small regular expression over a short string of symbols. Clauses
-/// open with fixed words, so matching seldom backtracks; a match timeout bounds any pathological input anyway.
+/// open with fixed words, so matching seldom backtracks, and sentences longer than any the grammar can form are refused
+/// before matching; there is no match timeout, because a verdict must never depend on the machine's load.
 /// </summary>
 internal static partial class Grammar
 {
@@ -19,6 +20,9 @@ internal static partial class Grammar
         "the {AGENT} {VT} the {THING}(?: with care| every week| at dawn)?",
         "{NAME} {VT} the {THING}",
     ];
+
+    /// <summary>Longer than three of the longest clauses joined; no sentence the world writes comes near it.</summary>
+    private const int MaxSentenceLength = 400;
 
     private const string Joiner = "(?:; |, and )";
 
@@ -51,18 +55,8 @@ internal static partial class Grammar
         return true;
     }
 
-    private static bool Matches(string lowerSentence)
-    {
-        try
-        {
-            return SentencePattern.IsMatch(Symbols.Lex(lowerSentence));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A sentence the grammar cannot decide in a quarter of a second is no sentence of this world.
-            return false;
-        }
-    }
+    private static bool Matches(string lowerSentence) =>
+        lowerSentence.Length <= MaxSentenceLength && SentencePattern.IsMatch(Symbols.Lex(lowerSentence));
 
     private static Regex Build()
     {
@@ -71,7 +65,6 @@ internal static partial class Grammar
         var clause = "(?:" + string.Join("|", clauses) + ")";
         var question = "(?:" + string.Join("|", questions) + ")";
         var pattern = $@"^(?:{clause}{Joiner})*(?:{clause}\.|{question}\?)$";
-        return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
-            TimeSpan.FromMilliseconds(250));
+        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
     }
 }
