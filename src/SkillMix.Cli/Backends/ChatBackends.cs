@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 using SkillMix.Models;
+using SkillMix.OfflineWorld.Chat;
 using SkillMix.Models.Backends;
 using SkillMix.Models.Cost;
 using SkillMix.Models.Store;
@@ -34,8 +35,8 @@ internal static class ChatBackends
             ?? throw new InvalidDataException("the offline teacher and grader work in the offline world only; set World to offline, or name an API model.");
         IChatClient client = role switch
         {
-            ModelRole.Teacher => offline.TeacherChatClient(),
-            ModelRole.Grader => offline.GraderChatClient(),
+            ModelRole.Teacher => OfflineChatClients.Teacher(offline),
+            ModelRole.Grader => OfflineChatClients.Grader(offline),
             _ => throw new InvalidDataException("the offline world has no student; use tinygpt."),
         };
         // Rule-based models are CPU-bound and quick: one call per core at a time.
