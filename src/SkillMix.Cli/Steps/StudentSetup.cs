@@ -18,7 +18,7 @@ internal static class StudentSetup
     public static GptConfig Preset(string name) => name switch
     {
         "tiny" => new GptConfig(),
-        "smoke" => new GptConfig { Layers = 2, Heads = 2, Embedding = 48, BlockSize = 384 },
+        "smoke" => new GptConfig { Layers = 1, Heads = 2, Embedding = 32, BlockSize = 256 },
         _ => throw new InvalidDataException($"StudentPreset '{name}' is not known; use tiny or smoke."),
     };
 
