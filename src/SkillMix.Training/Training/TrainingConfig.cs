@@ -59,6 +59,9 @@ public sealed record TrainingConfig
     /// <summary>Seconds between progress lines.</summary>
     public double ProgressSeconds { get; init; } = 2;
 
+    /// <summary>fp32, or bf16 for forward and backward passes in bfloat16 over float32 master weights.</summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Fp32;
+
     /// <summary>cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "cpu";
 
