@@ -27,7 +27,7 @@ foreach (var threads in new[] { 2, 1 })
             var r = Benchmarks.Train(model, precision, steps);
             var matmul = precision == TrainingPrecision.Fp32 ? fp32 : bf16;
             Console.WriteLine(Invariant(
-                $"[{threads} threads] train {name} {precision}: {r.Parameters / 1e6:F2}M params, {r.TokensPerSecond:F0} tokens/s, {r.Gflops:F1} GFLOP/s = {100 * r.Gflops / matmul:F0}% of same-run matmul, peak RSS {r.PeakRssMb:F0} MB, RSS after first/last step {r.FirstRssMb:F0}/{r.LastRssMb:F0} MB"));
+                $"[{threads} threads] train {name} {precision}: {r.Parameters / 1e6:F2}M params, {r.TokensPerSecond:F0} tokens/s, {r.Gflops:F1} GFLOP/s = {100 * r.Gflops / fp32:F0}% of same-run fp32 matmul ({100 * r.Gflops / matmul:F0}% of its own dtype's), peak RSS {r.PeakRssMb:F0} MB, RSS after first/last step {r.FirstRssMb:F0}/{r.LastRssMb:F0} MB"));
         }
     }
     foreach (var batch in new[] { 1, 16 })

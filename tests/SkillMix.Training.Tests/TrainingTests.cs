@@ -39,13 +39,13 @@ public sealed class TrainingTests(TrainedStudent trained)
     }
 
     [Fact]
-    public void Bf16_training_learns_and_repeats_exactly()
+    public void Fp32_training_learns_and_repeats_exactly()
     {
-        var config = Tiny.Config(30) with { Precision = TrainingPrecision.Bf16 };
+        var config = Tiny.Config(30) with { Precision = TrainingPrecision.Fp32 };
         var a = StudentTraining.Train(config, Tiny.Texts(), Tiny.TempFolder());
         var b = StudentTraining.Train(config, Tiny.Texts(), Tiny.TempFolder());
         Assert.Equal(a.Losses, b.Losses);
-        Assert.True(a.Losses.TakeLast(5).Average() < a.Losses[0] - 1.0, $"bf16 loss went from {a.Losses[0]:F3} to {a.Losses[^1]:F3}");
+        Assert.True(a.Losses.TakeLast(5).Average() < a.Losses[0] - 1.0, $"fp32 loss went from {a.Losses[0]:F3} to {a.Losses[^1]:F3}");
     }
 
     [Fact]
