@@ -3,8 +3,7 @@ using SkillMix.Core.Sampling;
 using SkillMix.Training.Model;
 using SkillMix.Training.Sampling;
 using SkillMix.Training.Text;
-using TorchSharp;
-using static TorchSharp.torch;
+using SkillMix.Training.Training;
 
 namespace SkillMix.Bench.Training;
 
@@ -13,14 +12,14 @@ internal static class Benchmarks
 {
     public static readonly (string Name, GptConfig Model)[] Sizes =
     [
-        ("default (4x128, context 512)", new GptConfig { VocabSize = 96 }),
-        ("wide (4x256, context 512)", new GptConfig { VocabSize = 96, Embedding = 256, Heads = 8 }),
+        ("default (4x128, context 512)", new GptConfig()),
+        ("wide (4x256, context 512)", new GptConfig { Embedding = 256, Heads = 8 }),
     ];
 
-    public static double MatmulGflops(ScalarType dtype)
+    public static double MatmulGflops(TorchSharp.torch.ScalarType dtype)
     {
-        using var a = randn(1024, 1024).to(dtype);
-        using var b = randn(1024, 1024).to(dtype);
+        using var a = TorchSharp.torch.randn(1024, 1024).to(dtype);
+        using var b = TorchSharp.torch.randn(1024, 1024).to(dtype);
         for (var i = 0; i < 3; i++)
         {
             a.matmul(b).Dispose();
@@ -34,52 +33,37 @@ internal static class Benchmarks
         return 2.0 * 1024 * 1024 * 1024 * Repeats / clock.Elapsed.TotalSeconds / 1e9;
     }
 
-    /// <summary>Forward, backward and AdamW steps on full 512-character windows, batch 16, as pretraining runs them.</summary>
-    public static TrainResult Train(GptConfig config, ScalarType dtype, int steps)
+    /// <summary>The real pretraining loop on synthetic text (full 512-character windows, batch 16), with memory per step.</summary>
+    public static TrainResult Train(GptConfig config, TrainingPrecision precision, int steps)
     {
-        const int Batch = 16;
-        using var model = new Gpt(config, seed: 1);
-        model.to(dtype);
-        var optimizer = optim.AdamW(model.parameters(), 1e-3);
-        var t = config.BlockSize;
-        var random = new SeededRandom(1);
-        double firstRss = 0, lastRss = 0;
-        var clock = new Stopwatch();
-        for (var step = -3; step < steps; step++)
+        var log = new MemoryLog();
+        var folder = Path.Combine(Path.GetTempPath(), "skillmix-bench-" + Guid.NewGuid().ToString("N"));
+        try
         {
-            if (step == 0)
+            var settings = new TrainingConfig
             {
-                clock.Start();
-            }
-            using var scope = NewDisposeScope();
-            var data = Enumerable.Range(0, Batch * (t + 1)).Select(_ => (long)random.NextInt(config.VocabSize)).ToArray();
-            var xy = tensor(data, [Batch, t + 1]);                                 // (B, T + 1)
-            var x = xy.narrow(1, 0, t);                                             // (B, T)
-            var y = xy.narrow(1, 1, t);                                             // (B, T)
-            var logits = model.forward(x);                                          // (B, T, V)
-            var loss = nn.functional.cross_entropy(logits.view(-1, config.VocabSize).to(float32), y.reshape(-1));
-            optimizer.zero_grad();
-            loss.backward();
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0);
-            optimizer.step();
-            loss.item<float>();
-            if (step == 0)
-            {
-                firstRss = RssMb("VmRSS");
-            }
-            lastRss = RssMb("VmRSS");
+                Model = config, Steps = steps, Precision = precision, EvalEvery = 0, ValidationFraction = 0, ProgressSeconds = 0,
+            };
+            var report = StudentTraining.Train(settings, new TrainingData(Corpus(), []), folder, log: log);
+            // The first steps include one-off allocations and warm-up; the rate is taken over the rest.
+            var warm = Math.Min(3, steps - 1);
+            var tokensPerSecond = (double)(steps - warm) * 16 * config.BlockSize / (log.Times[^1] - log.Times[warm - 1]);
+            var n = report.Parameters - (long)config.BlockSize * config.Embedding;
+            var flopsPerToken = 6.0 * n + 12.0 * config.Layers * config.Embedding * config.BlockSize;   // nanoGPT's estimate
+            return new TrainResult(report.Parameters, tokensPerSecond, tokensPerSecond * flopsPerToken / 1e9,
+                MemoryLog.RssMb("VmHWM"), log.Rss[warm], log.Rss[^1]);
         }
-        var tokensPerSecond = (double)steps * Batch * t / clock.Elapsed.TotalSeconds;
-        var n = config.ParameterCount() - (long)config.BlockSize * config.Embedding;
-        var flopsPerToken = 6.0 * n + 12.0 * config.Layers * config.Embedding * t;   // nanoGPT's estimate
-        return new TrainResult(config.ParameterCount(), tokensPerSecond, tokensPerSecond * flopsPerToken / 1e9, RssMb("VmHWM"), firstRss, lastRss);
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
-    /// <summary>Tokens/s generated by the default student for a batch of prompts, forced to run the full length.</summary>
+    /// <summary>Tokens/s generated by an untrained default-size student for a batch of prompts, forced to run the full length.</summary>
     public static double Sample(int batch, int newTokens, bool useKvCache)
     {
-        using var model = new Gpt(new GptConfig { VocabSize = 96 }, seed: 1);
         var tokenizer = CharTokenizer.Build([new string(Enumerable.Range(32, 90).Select(i => (char)i).ToArray())]);
+        using var model = new Gpt(new GptConfig { VocabSize = tokenizer.VocabSize }, seed: 1);
         SampleRequest[] Requests() => Enumerable.Range(0, batch)
             .Select(i => new SampleRequest(tokenizer.Encode("topic: knots\nskills: metaphor; red herring" + new string('x', i % 7)),
                 1.0, newTokens, new SeededRandom((ulong)i)))
@@ -92,9 +76,12 @@ internal static class Benchmarks
         return results.Sum(r => r.Tokens.Length) / clock.Elapsed.TotalSeconds;
     }
 
-    private static double RssMb(string field)
+    // Sentences of pseudo-words, about a megabyte: enough that windows rarely repeat.
+    private static string[] Corpus()
     {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        var random = new SeededRandom(7);
+        const string Letters = "abcdefghijklmnopqrstuvwxyz";
+        return Enumerable.Range(0, 4000).Select(_ => string.Join(' ', Enumerable.Range(0, 40)
+            .Select(_ => new string(Enumerable.Range(0, 1 + random.NextInt(8)).Select(_ => Letters[random.NextInt(26)]).ToArray()))) + ".").ToArray();
     }
 }

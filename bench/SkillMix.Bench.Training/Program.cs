@@ -1,41 +1,43 @@
-using System.Diagnostics;
 using System.Globalization;
 using SkillMix.Bench.Training;
 using SkillMix.Training.Runtime;
+using SkillMix.Training.Training;
 using static TorchSharp.torch;
 
-// Usage: dotnet run -c Release --project bench/SkillMix.Bench.Training [-- --threads N] [--steps N]
-var threads = Argument("--threads", 0);
-var steps = Argument("--steps", 30);
+// Usage: dotnet run -c Release --project bench/SkillMix.Bench.Training [-- --steps N] [--wide]
+// Every figure of one run is measured under the same load, so compare ratios within a run; other work on a shared
+// machine moves absolute numbers a lot. Each measurement runs with 2 and with 1 libtorch threads.
+var steps = Argument("--steps", 20);
+var wide = args.Contains("--wide");
 TorchRuntime.EnsureLoaded();
-if (threads > 0)
-{
-    set_num_threads(threads);
-}
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, libtorch threads {get_num_threads()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+Console.WriteLine(Invariant(
+    $"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
 Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-var fp32 = Benchmarks.MatmulGflops(ScalarType.Float32);
-var bf16 = Benchmarks.MatmulGflops(ScalarType.BFloat16);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matmul 1024^3: fp32 {fp32:F0} GFLOP/s, bf16 {bf16:F0} GFLOP/s"));
-
-foreach (var (name, model) in Benchmarks.Sizes)
+foreach (var threads in new[] { 2, 1 })
 {
-    foreach (var dtype in new[] { ScalarType.Float32, ScalarType.BFloat16 })
+    set_num_threads(threads);
+    var fp32 = Benchmarks.MatmulGflops(ScalarType.Float32);
+    var bf16 = Benchmarks.MatmulGflops(ScalarType.BFloat16);
+    Console.WriteLine(Invariant($"[{threads} threads] matmul 1024^3: fp32 {fp32:F0} GFLOP/s, bf16 {bf16:F0} GFLOP/s"));
+    foreach (var (name, model) in Benchmarks.Sizes.Take(wide ? 2 : 1))
     {
-        var r = Benchmarks.Train(model, dtype, steps);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"train {name} {dtype}: {r.Parameters / 1e6:F2}M params, {r.TokensPerSecond:F0} tokens/s, {r.Gflops:F1} GFLOP/s = {100 * r.Gflops / (dtype == ScalarType.Float32 ? fp32 : bf16):F0}% of same-run {(dtype == ScalarType.Float32 ? "fp32" : "bf16")} matmul, peak RSS {r.PeakRssMb:F0} MB, RSS first/last step {r.FirstRssMb:F0}/{r.LastRssMb:F0} MB"));
+        foreach (var precision in new[] { TrainingPrecision.Fp32, TrainingPrecision.Bf16 })
+        {
+            var r = Benchmarks.Train(model, precision, steps);
+            var matmul = precision == TrainingPrecision.Fp32 ? fp32 : bf16;
+            Console.WriteLine(Invariant(
+                $"[{threads} threads] train {name} {precision}: {r.Parameters / 1e6:F2}M params, {r.TokensPerSecond:F0} tokens/s, {r.Gflops:F1} GFLOP/s = {100 * r.Gflops / fp32:F0}% of same-run fp32 matmul ({100 * r.Gflops / matmul:F0}% of its own dtype's), peak RSS {r.PeakRssMb:F0} MB, RSS after first/last step {r.FirstRssMb:F0}/{r.LastRssMb:F0} MB"));
+        }
     }
-}
-
-foreach (var batch in new[] { 1, 64 })
-{
-    var cached = Benchmarks.Sample(batch, 256, useKvCache: true);
-    var uncached = Benchmarks.Sample(batch, 256, useKvCache: false);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"sample default student, batch {batch}, 256 new tokens: KV cache {cached:F0} tokens/s, without {uncached:F0} tokens/s ({cached / uncached:F1}x)"));
+    foreach (var batch in new[] { 1, 16 })
+    {
+        var cached = Benchmarks.Sample(batch, 256, useKvCache: true);
+        var uncached = Benchmarks.Sample(batch, 256, useKvCache: false);
+        Console.WriteLine(Invariant(
+            $"[{threads} threads] sample default student, batch {batch}, 256 new tokens: KV cache {cached:F0} tokens/s, without {uncached:F0} tokens/s ({cached / uncached:F1}x)"));
+    }
+    Console.WriteLine(Invariant($"[{threads} threads] sample default student, batch 64, 256 new tokens: KV cache {Benchmarks.Sample(64, 256, useKvCache: true):F0} tokens/s"));
 }
 Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
 
@@ -44,3 +46,5 @@ int Argument(string name, int fallback)
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 }
+
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -41,6 +41,19 @@ public sealed class SamplingTests(TrainedStudent trained)
     }
 
     [Fact]
+    public async Task Zero_output_tokens_and_prompts_longer_than_the_context_are_handled()
+    {
+        using var client = new StudentChatClient(trained.Student);
+        var none = await client.GetResponseAsync([new(ChatRole.User, "topic: bees")], new ChatOptions { MaxOutputTokens = 0 });
+        Assert.Equal("", none.Text);
+        Assert.Equal(ChatFinishReason.Length, none.FinishReason);
+        // The tiny context is 96 characters: the prompt keeps its last 95, which leaves room for one new character.
+        var longPrompt = await client.GetResponseAsync([new(ChatRole.User, new string('k', 300))], new ChatOptions { Temperature = 0 });
+        Assert.True(longPrompt.Usage!.OutputTokenCount <= 1);
+        Assert.Equal(95, longPrompt.Usage.InputTokenCount);
+    }
+
+    [Fact]
     public async Task Same_seed_and_repeat_give_the_same_text_and_another_repeat_another()
     {
         using var client = new StudentChatClient(trained.Student);

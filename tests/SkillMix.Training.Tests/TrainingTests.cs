@@ -39,6 +39,16 @@ public sealed class TrainingTests(TrainedStudent trained)
     }
 
     [Fact]
+    public void Fp32_training_learns_and_repeats_exactly()
+    {
+        var config = Tiny.Config(30) with { Precision = TrainingPrecision.Fp32 };
+        var a = StudentTraining.Train(config, Tiny.Texts(), Tiny.TempFolder());
+        var b = StudentTraining.Train(config, Tiny.Texts(), Tiny.TempFolder());
+        Assert.Equal(a.Losses, b.Losses);
+        Assert.True(a.Losses.TakeLast(5).Average() < a.Losses[0] - 1.0, $"fp32 loss went from {a.Losses[0]:F3} to {a.Losses[^1]:F3}");
+    }
+
+    [Fact]
     public void Only_answer_tokens_and_their_end_markers_are_targets()
     {
         var tokenizer = trained.Student.Tokenizer;

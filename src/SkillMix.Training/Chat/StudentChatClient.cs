@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using SkillMix.Core.Conversations;
 using SkillMix.Core.Sampling;
 using SkillMix.Training.Checkpoints;
 using SkillMix.Training.Sampling;
@@ -18,7 +19,7 @@ namespace SkillMix.Training.Chat;
 public sealed class StudentChatClient : IChatClient
 {
     /// <summary>The ChatOptions.AdditionalProperties key of the repeat index (1st, 2nd, 3rd generation of one prompt).</summary>
-    public const string RepeatProperty = "skillmix.repeat";
+    public const string RepeatProperty = ChatOptionKeys.Repeat;
 
     public const string ProviderName = "skillmix-student";
 

@@ -20,6 +20,10 @@ internal static class Sampler
     public static SampleResult[] Generate(Gpt model, IReadOnlyList<SampleRequest> requests, bool useKvCache = true, IReadOnlySet<int>? stopTokens = null)
     {
         stopTokens ??= StopTokens;
+        if (requests.Count == 0)
+        {
+            return [];
+        }
         var block = model.Config.BlockSize;
         var device = model.parameters().First().device;
         var dtype = model.parameters().First().dtype;
@@ -31,6 +35,10 @@ internal static class Sampler
         var width = prompts.Max(p => p.Length);
         var length = width + Math.Max(1, caps.Max());
         var active = Enumerable.Range(0, requests.Count).Where(i => caps[i] > 0).ToList();
+        if (active.Count == 0)
+        {
+            return prompts.Select(p => new SampleResult([], false, p.Length)).ToArray();
+        }
 
         using var _ = no_grad();
         model.eval();

@@ -62,6 +62,12 @@ public static class StudentTraining
                     config.LearningRate, config.Beta1, config.Beta2, 1e-8, 0.0),
             ]);
 
+        // Mixed precision: a bfloat16 copy of the model runs forward and backward; the float32 model keeps the master
+        // weights, receives the gradients and is what the optimizer updates and the checkpoint stores.
+        using var work = config.Precision == TrainingPrecision.Bf16 ? new Gpt(model.Config, config.Seed) : null;
+        work?.to(device).to(bfloat16);
+        (Tensor Master, Tensor Copy)[] pairs = work is null ? [] : model.parameters().Zip(work.parameters(), (m, c) => ((Tensor)m, (Tensor)c)).ToArray();
+
         // The loop: warm-up then constant learning rate, clipped gradients, periodic validation and checkpoints.
         var random = SeededRandom.ForStream(config.Seed, "train-batches");
         var progress = new ProgressLog(log, fineTuning ? "fine-tune step" : "pretrain step", config.Steps, config.ProgressSeconds);
@@ -78,10 +84,22 @@ public static class StudentTraining
                 group.LearningRate = lr;
             }
             var (x, y) = train.Next(random, config.BatchSize, mixRows, device);   // (B, T), (B, T)
-            var logits = model.forward(x);                                        // (B, T, V)
+            using (no_grad())
+            {
+                foreach (var (master, copy) in pairs)
+                {
+                    copy.copy_(master);
+                }
+            }
+            var logits = (work ?? model).forward(x).to(float32);                  // (B, T, V)
             var loss = nn.functional.cross_entropy(logits.view(-1, logits.shape[2]), y.view(-1), ignore_index: Batches.Ignore);
             optimizer.zero_grad();
+            work?.zero_grad();
             loss.backward();
+            foreach (var (master, copy) in pairs)
+            {
+                master.grad = copy.grad!.to(float32);
+            }
             if (config.GradientClip > 0)
             {
                 nn.utils.clip_grad_norm_(model.parameters(), config.GradientClip);
