@@ -65,6 +65,6 @@ internal static partial class Grammar
         var clause = "(?:" + string.Join("|", clauses) + ")";
         var question = "(?:" + string.Join("|", questions) + ")";
         var pattern = $@"^(?:{clause}{Joiner})*(?:{clause}\.|{question}\?)$";
-        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
     }
 }
