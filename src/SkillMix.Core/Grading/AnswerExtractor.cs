@@ -6,20 +6,26 @@ namespace SkillMix.Core.Grading;
 /// </summary>
 public static class AnswerExtractor
 {
+    public const string AnswerLabel = "Answer:";
+    public const string ExplanationLabel = "Explanation";
+
+    // Markdown around the labels ("**Answer:**", "### Explanation") leaves these at the edges of the text.
+    private static readonly char[] LeadingDebris = [' ', '\t', '\n', '*'];
+    private static readonly char[] TrailingDebris = [' ', '\t', '\n', '*', '#'];
+
     public static string Extract(string reply)
     {
         var text = reply.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var answer = text.LastIndexOf("Answer:", StringComparison.Ordinal);
+        var answer = text.LastIndexOf(AnswerLabel, StringComparison.Ordinal);
         if (answer >= 0)
         {
-            text = text[(answer + "Answer:".Length)..];
+            text = text[(answer + AnswerLabel.Length)..];
         }
-        var explanation = text.IndexOf("Explanation", StringComparison.Ordinal);
+        var explanation = text.IndexOf(ExplanationLabel, StringComparison.Ordinal);
         if (explanation >= 0)
         {
             text = text[..explanation];
         }
-        // Markdown emphasis around the labels ("**Answer:**") leaves stray asterisks at the edges.
-        return text.Trim().Trim('*').Trim();
+        return text.TrimStart(LeadingDebris).TrimEnd(TrailingDebris);
     }
 }

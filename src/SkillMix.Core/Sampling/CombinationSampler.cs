@@ -14,11 +14,11 @@ public static class CombinationSampler
             $"{skills.ToName()} skills of world '{world.Name}'");
 
     public static IReadOnlyList<Combination> Sample(
-        IReadOnlyList<string> skillPool, IReadOnlyList<string> topicPool, int k, int count, long seed, string poolDescription = "skill pool")
+        IReadOnlyList<string> skillPool, IReadOnlyList<string> topicPool, int k, int count, long seed, string poolDescription = "skills in the pool")
     {
         if (k < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(k), k, "k must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"k = {k} combines no skills from the {skillPool.Count} {poolDescription}; k must be at least 1.");
         }
         if (k > skillPool.Count)
         {
@@ -27,7 +27,7 @@ public static class CombinationSampler
         }
         if (topicPool.Count == 0)
         {
-            throw new ArgumentException("The topic pool is empty.", nameof(topicPool));
+            throw new ArgumentException($"The topic pool drawn with the {poolDescription} is empty.", nameof(topicPool));
         }
         ArgumentOutOfRangeException.ThrowIfNegative(count);
 

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace SkillMix.Core.Text;
+
+/// <summary>
+/// Writes a file so that readers see either the old content or the whole new content, never a half-written file: the text
+/// goes to a temporary file in the same folder (same volume, so the rename is atomic), which then replaces the target.
+/// </summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void Write(string path, Action<TextWriter> write)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, Utf8NoBom))
+            {
+                writer.NewLine = "\n";
+                write(writer);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            // After a successful move the temporary file no longer exists; after a failure it must not be left behind.
+            File.Delete(temp);
+        }
+    }
+
+    public static void WriteAllText(string path, string text) => Write(path, w => w.Write(text));
+}
