@@ -13,7 +13,7 @@ namespace SkillMix.OfflineWorld.Teaching;
 /// drift in, a sentence lose its grammar, or the limit be overrun. Everything is drawn from one seeded stream per
 /// (seed, skills, topic, repeat): reruns are identical, repeats are distinct draws.
 /// </summary>
-public sealed partial class OfflineTeacher
+public sealed class OfflineTeacher
 {
     private readonly CheckableWorld _world;
 
