@@ -114,6 +114,22 @@ public sealed class TeacherTests
     }
 
     [Fact]
+    public void Texts_and_grades_do_not_depend_on_how_many_threads_ask()
+    {
+        var teacher = World.Teacher();
+        var grader = World.Grader();
+        var combinations = CombinationSampler.Sample(World.World, Pool.All, Pool.All, 3, 400, seed: 16);
+        string Run(Combination c)
+        {
+            var text = teacher.Compose(c.Skills, c.Topic, 2, 16, 1).Text;
+            return text + " " + string.Join(",", grader.Grade(c.Skills, c.Topic, 2, text).Points);
+        }
+        var sequential = combinations.Select(Run).ToList();
+        var parallel = combinations.AsParallel().AsOrdered().WithDegreeOfParallelism(4).Select(Run).ToList();
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
     public void Unknown_skills_and_topics_are_named_in_the_error()
     {
         var teacher = World.Teacher();
