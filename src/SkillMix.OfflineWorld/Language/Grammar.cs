@@ -22,7 +22,9 @@ internal static partial class Grammar
         "{NAME} {VT} the {THING}",
     ];
 
-    /// <summary>Room for three of the longest clauses in one sentence; under the limit max(1, k - 1) the teacher puts at most two together.</summary>
+    /// <summary>
+    /// Room for three of the longest clauses in one sentence; under the limit max(1, k - 1) the teacher joins at most two.
+    /// </summary>
     private const int MaxSentenceLength = 400;
 
     private const string Joiner = "(?:; |, and )";
