@@ -30,7 +30,7 @@ public sealed class GraderTests
     }
 
     [Fact]
-    public void A_long_garbled_text_is_graded_quickly()
+    public void A_long_garbled_text_is_graded_like_any_other()
     {
         var text = string.Concat(Enumerable.Repeat("the hive is, and the comb the ; if then so ", 200));
         var verdict = Grader.Grade(["simile", "modus ponens"], "Beekeeping", 1, text);
