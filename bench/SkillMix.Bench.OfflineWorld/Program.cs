@@ -23,6 +23,8 @@ var combinations = Enumerable.Range(1, 5)
 var generate = new Stopwatch();
 var grade = new Stopwatch();
 var fullMarks = 0;
+var fullByK = new int[6];
+var countByK = new int[6];
 foreach (var c in combinations)
 {
     var limit = SentenceLimit.For(c.K);
@@ -33,9 +35,20 @@ foreach (var c in combinations)
     var verdict = grader.Grade(c.Skills, c.Topic, limit, composition.Text);
     grade.Stop();
     fullMarks += verdict.FullMarks ? 1 : 0;
+    fullByK[c.K] += verdict.FullMarks ? 1 : 0;
+    countByK[c.K]++;
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{combinations.Count} texts: generate {generate.Elapsed.TotalSeconds:F2} s, grade {grade.Elapsed.TotalSeconds:F2} s, " +
     $"total {(generate.Elapsed + grade.Elapsed).TotalSeconds:F2} s (first call, building the patterns: {warmup.Elapsed.TotalSeconds:F2} s); " +
     $"full marks {fullMarks}/{combinations.Count}; {Environment.ProcessorCount} logical cores, {Environment.Version}"));
+
+// The teacher's full-mark rate by k under the default failure model (docs/offline-world.md).
+Console.WriteLine("| k | texts | full marks | rate |");
+Console.WriteLine("|---|---|---|---|");
+for (var k = 1; k <= 5; k++)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {k} | {countByK[k]} | {fullByK[k]} | {(double)fullByK[k] / Math.Max(1, countByK[k]):F3} |"));
+}

@@ -19,7 +19,9 @@ public sealed class StepManifest
     {
         Definition = definition;
         Files = [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
-        CreatedUtc = createdUtc.ToUniversalTime();
+        // Kept to the millisecond the file holds, so a manifest read back equals the one that was written.
+        var utc = createdUtc.ToUniversalTime();
+        CreatedUtc = utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
         ToolVersion = toolVersion;
         Metadata = metadata?.DeepClone().AsObject() ?? [];
     }

@@ -9,13 +9,13 @@ namespace SkillMix.Store.Tests;
 /// </summary>
 internal static class RaceWorker
 {
-    public const int Rounds = 12;
+    public const int Rounds = 10;
 
     public static StepDefinition Definition(int round) =>
         new("race", "1", new Dictionary<string, JsonNode?> { ["Round"] = round });
 
     /// <summary>Content that depends only on the round, large enough that copies overlap in time.</summary>
-    public static string Content(int round, int file) => string.Concat(Enumerable.Repeat($"round {round} file {file};", 8000));
+    public static string Content(int round, int file) => string.Concat(Enumerable.Repeat($"round {round} file {file};", 2000));
 
     public static List<string> Run(string storePath, string workFolder, string writer)
     {

@@ -79,6 +79,25 @@ public sealed class StepStoreTests
     }
 
     [Fact]
+    public void A_manifest_written_beside_an_experiment_reads_back_and_a_file_hash_can_be_an_input()
+    {
+        using var folder = new TempFolder();
+        var store = StepStore.Open(folder.Sub("store"));
+        var skills = folder.WriteFiles("world", ("skills.csv", "world"));
+        var definition = Step().WithInput("skills", ContentHash.OfFile(Path.Combine(skills, "skills.csv")));
+        var manifest = store.Save(definition, folder.WriteFiles("out", ("a.txt", "a")));
+        var copy = Path.Combine(folder.Path, "experiment", "obj", "generate.manifest.json");
+
+        manifest.WriteTo(copy);
+
+        var read = StepManifest.Parse(File.ReadAllText(copy), copy);
+        Assert.Equal(manifest.Key, read.Key);
+        // sha256("world"), as computed with sha256sum in StepDefinitionTests.
+        Assert.Equal("486ea46224d1bb4fb680f34f7c9ad96a8f24ec88be73ea8e5a6c65260e9cb8a7", read.Definition.Inputs["skills"]);
+        Assert.Equal(manifest.CreatedUtc, read.CreatedUtc);
+    }
+
+    [Fact]
     public void A_missing_key_is_not_in_the_store_and_leaves_the_folder_alone()
     {
         using var folder = new TempFolder();

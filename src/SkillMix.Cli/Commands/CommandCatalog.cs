@@ -9,6 +9,10 @@ internal static class CommandCatalog
     {
         yield return AggregateCommand.Create();
         yield return CacheCommand.Create();
+<<<<<<< HEAD
         yield return StepCommand.Create();
+=======
+        yield return WorldCommand.Create();
+>>>>>>> offline
     }
 }

@@ -8,7 +8,7 @@ namespace SkillMix.OfflineWorld.Chat;
 internal static class OfflineReply
 {
     /// <summary>The key Core puts the repeat index under (1-based), in ChatOptions.AdditionalProperties.</summary>
-    public const string RepeatKey = "skillmix.repeat";
+    public const string RepeatKey = Core.Conversations.ChatOptionKeys.Repeat;
 
     public static int RepeatOf(ChatOptions? options)
     {

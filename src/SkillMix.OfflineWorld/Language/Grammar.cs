@@ -8,8 +8,9 @@ namespace SkillMix.OfflineWorld.Language;
 /// ", and ", ending with "."; or clauses ending in a question, ending with "?". A clause is one of the plain forms below or
 /// one of a skill's forms (near misses included), filled from the closed vocabulary. The words are first lexed into class
 /// symbols (<see cref="Symbols"/>), so the grammar is a small regular expression over a short string of symbols. Clauses
-/// open with fixed words, so matching seldom backtracks, and sentences longer than any the grammar can form are refused
-/// before matching; there is no match timeout, because a verdict must never depend on the machine's load.
+/// open with fixed words, so matching seldom backtracks, and a sentence longer than 400 characters is no sentence of the
+/// world (it is refused before matching); there is no match timeout, because a verdict must never depend on the
+/// machine's load.
 /// </summary>
 internal static partial class Grammar
 {
@@ -21,7 +22,9 @@ internal static partial class Grammar
         "{NAME} {VT} the {THING}",
     ];
 
-    /// <summary>Longer than three of the longest clauses joined; no sentence the world writes comes near it.</summary>
+    /// <summary>
+    /// Room for three of the longest clauses in one sentence; under the limit max(1, k - 1) the teacher joins at most two.
+    /// </summary>
     private const int MaxSentenceLength = 400;
 
     private const string Joiner = "(?:; |, and )";
@@ -65,6 +68,6 @@ internal static partial class Grammar
         var clause = "(?:" + string.Join("|", clauses) + ")";
         var question = "(?:" + string.Join("|", questions) + ")";
         var pattern = $@"^(?:{clause}{Joiner})*(?:{clause}\.|{question}\?)$";
-        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
     }
 }

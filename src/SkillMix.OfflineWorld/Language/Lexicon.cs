@@ -107,8 +107,6 @@ internal static class Lexicon
     public static string PronounOf(string name) =>
         People.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Pronoun ?? "";
 
-    public static string BaseOf(string third) => Verbs.FirstOrDefault(v => v.Third == third).Base ?? "";
-
     public static int ValueOf(string number)
     {
         for (var i = 0; i < Numbers.Count; i++)

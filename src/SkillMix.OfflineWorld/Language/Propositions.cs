@@ -7,7 +7,5 @@ internal static class Propositions
         ? proposition.Replace(" is not ", " is ", StringComparison.Ordinal)
         : proposition.Replace(" is ", " is not ", StringComparison.Ordinal);
 
-    public static bool IsNegated(string proposition) => proposition.Contains(" is not ", StringComparison.Ordinal);
-
     public static string Subject(string proposition) => proposition.Split(' ')[1];
 }

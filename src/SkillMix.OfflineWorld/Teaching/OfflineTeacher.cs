@@ -10,10 +10,10 @@ namespace SkillMix.OfflineWorld.Teaching;
 /// The rule-based teacher. For a combination it realizes each skill as one clause on the topic, drafts them one per
 /// sentence after a plain opening (turn 1), then packs them into at most max(1, k - 1) sentences (turn 2), so that skills
 /// share sentences. The <see cref="FailureModel"/> then lets some skills slip to their near miss, a word of another topic
-/// drift in, a sentence trail off, or the limit be overrun. Everything is drawn from one seeded stream per
+/// drift in, a sentence lose its grammar, or the limit be overrun. Everything is drawn from one seeded stream per
 /// (seed, skills, topic, repeat): reruns are identical, repeats are distinct draws.
 /// </summary>
-public sealed partial class OfflineTeacher
+public sealed class OfflineTeacher
 {
     private readonly CheckableWorld _world;
 
@@ -60,7 +60,7 @@ public sealed partial class OfflineTeacher
         if (trailOff)
         {
             var s = random.NextInt(sentences.Count);
-            sentences[s] = sentences[s][..^1] + " and" + sentences[s][^1];
+            sentences[s] = TrailOff(sentences[s]);
         }
         var text = string.Join(" ", sentences);
         var topicKept = true;
@@ -146,6 +146,21 @@ public sealed partial class OfflineTeacher
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Breaks a sentence's grammar without touching any clause: a dangling "and" before the full stop, or, since a question
+    /// must keep its last words to stay a question, a stray "And" before it.
+    /// </summary>
+    private static string TrailOff(string sentence)
+    {
+        if (!sentence.EndsWith('?'))
+        {
+            return sentence[..^1] + " and" + sentence[^1];
+        }
+        var firstWord = sentence.Split(' ')[0];
+        var isName = Lexicon.People.Any(p => p.Name == firstWord);
+        return "And " + (isName ? sentence : char.ToLowerInvariant(sentence[0]) + sentence[1..]);
     }
 
     private static string EndSentence(string clause) =>
