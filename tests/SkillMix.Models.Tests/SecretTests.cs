@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkillMix.Core.Conversations;
 using SkillMix.FakeModelServer;
 using SkillMix.Models.Backends;
 using SkillMix.Models.Cost;
