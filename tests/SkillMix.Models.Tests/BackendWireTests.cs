@@ -165,8 +165,8 @@ public sealed class BackendWireTests
     [Fact]
     public void Default_key_variables_follow_the_providers_conventions()
     {
-        Assert.Equal("OPENAI_API_KEY", new BackendSettings { Provider = ModelProvider.OpenAI }.KeyVariable);
-        Assert.Equal("AZURE_OPENAI_API_KEY", new BackendSettings { Provider = ModelProvider.Azure }.KeyVariable);
-        Assert.Equal("ANTHROPIC_API_KEY", new BackendSettings { Provider = ModelProvider.Anthropic }.KeyVariable);
+        Assert.Equal("OPENAI_API_KEY", new BackendSettings { Provider = ModelProvider.OpenAI }.KeyVariable());
+        Assert.Equal("AZURE_OPENAI_API_KEY", new BackendSettings { Provider = ModelProvider.Azure }.KeyVariable());
+        Assert.Equal("ANTHROPIC_API_KEY", new BackendSettings { Provider = ModelProvider.Anthropic }.KeyVariable());
     }
 }

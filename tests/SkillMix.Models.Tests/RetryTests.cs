@@ -109,7 +109,7 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync(TestBackends.Ask("hello")));
 
         Assert.Equal(ModelCallFailure.Authentication, error.Failure);
-        Assert.Contains(settings.KeyVariable, error.Message, StringComparison.Ordinal);
+        Assert.Contains(settings.KeyVariable(), error.Message, StringComparison.Ordinal);
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.RequestCount);
     }

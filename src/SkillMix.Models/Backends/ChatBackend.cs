@@ -38,16 +38,16 @@ public static class ChatBackend
         var metadata = new ChatClientMetadata(identity.Provider, identity.Endpoint, identity.Model);
 
         string? key = null;
-        var needsKey = !string.IsNullOrEmpty(settings.KeyVariable)
+        var needsKey = !string.IsNullOrEmpty(settings.KeyVariable())
             && !(settings.Provider == ModelProvider.Azure && settings.AzureAuthentication == AzureAuthentication.EntraId);
         if (needsKey)
         {
-            key = environment(settings.KeyVariable);
+            key = environment(settings.KeyVariable());
             if (string.IsNullOrWhiteSpace(key))
             {
                 return new UnavailableChatClient(
                     $"The {identity.Provider} backend for '{identity.Model}' needs an API key: set the environment variable " +
-                    $"{settings.KeyVariable} (or name another one in the backend setting ApiKeyVariable).", metadata);
+                    $"{settings.KeyVariable()} (or name another one in the backend setting ApiKeyVariable).", metadata);
             }
         }
 
@@ -70,9 +70,9 @@ public static class ChatBackend
 
     private static IChatClient CreateOpenAI(BackendSettings settings, string key, HttpClient http)
     {
-        var options = new OpenAIClientOptions { Endpoint = settings.ResolvedEndpoint };
+        var options = new OpenAIClientOptions { Endpoint = settings.ResolvedEndpoint() };
         Own(options, http);
-        return new ChatClient(settings.RequestedModel, new ApiKeyCredential(key), options).AsIChatClient();
+        return new ChatClient(settings.RequestedModel(), new ApiKeyCredential(key), options).AsIChatClient();
     }
 
     private static IChatClient CreateAzure(BackendSettings settings, string? key, HttpClient http)
@@ -80,22 +80,22 @@ public static class ChatBackend
         if (string.Equals(settings.ApiVersion, "v1", StringComparison.OrdinalIgnoreCase))
         {
             // The version-less Azure API speaks OpenAI's protocol under /openai/v1/ and takes the key as a bearer token.
-            var v1 = new OpenAIClientOptions { Endpoint = new Uri(settings.ResolvedEndpoint, "openai/v1/") };
+            var v1 = new OpenAIClientOptions { Endpoint = new Uri(settings.ResolvedEndpoint(), "openai/v1/") };
             Own(v1, http);
             // The AuthenticationPolicy constructor is marked experimental (OPENAI001); it is the SDK's way to send Entra ID tokens.
 #pragma warning disable OPENAI001
             return key is null
-                ? new ChatClient(settings.RequestedModel, new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), v1).AsIChatClient()
-                : new ChatClient(settings.RequestedModel, new ApiKeyCredential(key), v1).AsIChatClient();
+                ? new ChatClient(settings.RequestedModel(), new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), v1).AsIChatClient()
+                : new ChatClient(settings.RequestedModel(), new ApiKeyCredential(key), v1).AsIChatClient();
 #pragma warning restore OPENAI001
         }
 
         var options = settings.ApiVersion is null ? new AzureOpenAIClientOptions() : new AzureOpenAIClientOptions(AzureVersion(settings.ApiVersion));
         Own(options, http);
         var client = key is null
-            ? new AzureOpenAIClient(settings.ResolvedEndpoint, new DefaultAzureCredential(), options)
-            : new AzureOpenAIClient(settings.ResolvedEndpoint, new ApiKeyCredential(key), options);
-        return client.GetChatClient(settings.RequestedModel).AsIChatClient();
+            ? new AzureOpenAIClient(settings.ResolvedEndpoint(), new DefaultAzureCredential(), options)
+            : new AzureOpenAIClient(settings.ResolvedEndpoint(), new ApiKeyCredential(key), options);
+        return client.GetChatClient(settings.RequestedModel()).AsIChatClient();
     }
 
     private static IChatClient CreateAnthropic(BackendSettings settings, string key, HttpClient http)
@@ -103,12 +103,12 @@ public static class ChatBackend
         var client = new AnthropicClient
         {
             ApiKey = key,
-            BaseUrl = settings.ResolvedEndpoint.ToString().TrimEnd('/'),
+            BaseUrl = settings.ResolvedEndpoint().ToString().TrimEnd('/'),
             HttpClient = http,
             MaxRetries = 0,
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        return client.AsIChatClient(settings.RequestedModel, settings.DefaultMaxOutputTokens);
+        return client.AsIChatClient(settings.RequestedModel(), settings.DefaultMaxOutputTokens);
     }
 
     private static void Own(ClientPipelineOptions options, HttpClient http)

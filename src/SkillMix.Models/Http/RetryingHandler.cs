@@ -109,16 +109,16 @@ internal sealed class RetryingHandler(BackendSettings settings, ILogger logger, 
         {
             var fix = settings.Provider == ModelProvider.Azure && settings.AzureAuthentication == AzureAuthentication.EntraId
                 ? "check that the signed-in identity has the Cognitive Services OpenAI User role on the resource"
-                : string.IsNullOrEmpty(settings.KeyVariable)
+                : string.IsNullOrEmpty(settings.KeyVariable())
                     ? "this server wants a key: set ApiKeyVariable to the name of an environment variable that holds it"
-                    : $"check the key in the environment variable {settings.KeyVariable}";
+                    : $"check the key in the environment variable {settings.KeyVariable()}";
             throw new ModelCallException(ModelCallFailure.Authentication,
                 $"{method} {url} was refused with {code} {status}: {fix}. Server said: {Excerpt(body)}", status);
         }
         if (status == HttpStatusCode.TooManyRequests && body.Contains("insufficient_quota", StringComparison.Ordinal))
         {
             throw new ModelCallException(ModelCallFailure.QuotaExhausted,
-                $"{method} {url} answered 429 insufficient_quota: the account behind {settings.KeyVariable} has no quota " +
+                $"{method} {url} answered 429 insufficient_quota: the account behind {settings.KeyVariable()} has no quota " +
                 "left; retrying cannot help. Add credit or use another key.", status);
         }
         if (!IsTransient(status))
