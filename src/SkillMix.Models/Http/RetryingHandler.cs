@@ -43,6 +43,13 @@ internal sealed class RetryingHandler(BackendSettings settings, ILogger logger, 
                 // The first attempt sends the caller's own message (its content is buffered now); retries send copies.
                 var message = attempt == 0 ? request : CopyOf(request, body);
                 response = await base.SendAsync(message, attemptCancellation.Token).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+                {
+                    // A stream is read by the SDK as it arrives: neither buffered nor checked here (the store keeps whole replies).
+                    var stream = response;
+                    response = null;
+                    return stream;
+                }
                 // Reading inside the attempt puts the body under the attempt timeout too, and lets it be checked and kept.
                 await response.Content.LoadIntoBufferAsync(attemptCancellation.Token).ConfigureAwait(false);
                 var bytes = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
