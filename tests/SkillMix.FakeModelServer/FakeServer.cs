@@ -55,7 +55,13 @@ public sealed class FakeServer : IAsyncDisposable
     {
         options ??= new FakeServerOptions();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (options.Certificate is { } certificate)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var server = new FakeServer(app, options);
         app.Run(server.HandleAsync);

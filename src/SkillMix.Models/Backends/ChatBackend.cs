@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Anthropic;
 using Azure.AI.OpenAI;
+using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -26,11 +27,13 @@ public static class ChatBackend
     /// <param name="environment">Reads an environment variable; defaults to the process environment (tests plant keys).</param>
     /// <param name="logger">Receives retry warnings; never headers or keys.</param>
     /// <param name="transport">The innermost handler; defaults to a pooled SocketsHttpHandler.</param>
+    /// <param name="azureCredential">Entra ID credential for azure backends; defaults to DefaultAzureCredential.</param>
     public static IChatClient Create(
         BackendSettings settings,
         Func<string, string?>? environment = null,
         ILogger? logger = null,
-        HttpMessageHandler? transport = null)
+        HttpMessageHandler? transport = null,
+        TokenCredential? azureCredential = null)
     {
         settings.Validate();
         environment ??= Environment.GetEnvironmentVariable;
@@ -62,7 +65,7 @@ public static class ChatBackend
         return settings.Provider switch
         {
             ModelProvider.OpenAI => CreateOpenAI(settings, key ?? NoKeyPlaceholder, http),
-            ModelProvider.Azure => CreateAzure(settings, key, http),
+            ModelProvider.Azure => CreateAzure(settings, key, http, azureCredential),
             ModelProvider.Anthropic => CreateAnthropic(settings, key ?? NoKeyPlaceholder, http),
             _ => throw new BackendSettingsException("Provider", $"unknown provider {settings.Provider}; use openai, azure or anthropic"),
         };
@@ -75,8 +78,9 @@ public static class ChatBackend
         return new ChatClient(settings.RequestedModel(), new ApiKeyCredential(key), options).AsIChatClient();
     }
 
-    private static IChatClient CreateAzure(BackendSettings settings, string? key, HttpClient http)
+    private static IChatClient CreateAzure(BackendSettings settings, string? key, HttpClient http, TokenCredential? credential)
     {
+        credential ??= key is null ? new DefaultAzureCredential() : null;
         if (string.Equals(settings.ApiVersion, "v1", StringComparison.OrdinalIgnoreCase))
         {
             // The version-less Azure API speaks OpenAI's protocol under /openai/v1/ and takes the key as a bearer token.
@@ -85,7 +89,7 @@ public static class ChatBackend
             // The AuthenticationPolicy constructor is marked experimental (OPENAI001); it is the SDK's way to send Entra ID tokens.
 #pragma warning disable OPENAI001
             return key is null
-                ? new ChatClient(settings.RequestedModel(), new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), v1).AsIChatClient()
+                ? new ChatClient(settings.RequestedModel(), new BearerTokenPolicy(credential!, AzureScope), v1).AsIChatClient()
                 : new ChatClient(settings.RequestedModel(), new ApiKeyCredential(key), v1).AsIChatClient();
 #pragma warning restore OPENAI001
         }
@@ -93,7 +97,7 @@ public static class ChatBackend
         var options = settings.ApiVersion is null ? new AzureOpenAIClientOptions() : new AzureOpenAIClientOptions(AzureVersion(settings.ApiVersion));
         Own(options, http);
         var client = key is null
-            ? new AzureOpenAIClient(settings.ResolvedEndpoint(), new DefaultAzureCredential(), options)
+            ? new AzureOpenAIClient(settings.ResolvedEndpoint(), credential!, options)
             : new AzureOpenAIClient(settings.ResolvedEndpoint(), new ApiKeyCredential(key), options);
         return client.GetChatClient(settings.RequestedModel()).AsIChatClient();
     }
