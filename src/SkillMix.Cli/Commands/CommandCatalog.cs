@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return AggregateCommand.Create();
+        yield return CacheCommand.Create();
         yield return ModelsCommand.Create();
     }
 }
