@@ -54,8 +54,8 @@ public static class ChatBackend
             }
         }
 
-        var random = new Random();
-        var handler = new RetryingHandler(settings, logger ?? NullLogger.Instance, () => random.NextDouble())
+        // Random.Shared: concurrent calls draw jitter at the same time, and a plain Random is not thread-safe.
+        var handler = new RetryingHandler(settings, logger ?? NullLogger.Instance, Random.Shared.NextDouble)
         {
             InnerHandler = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };
