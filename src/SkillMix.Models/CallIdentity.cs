@@ -9,5 +9,5 @@ namespace SkillMix.Models;
 public sealed record CallIdentity(string Provider, Uri Endpoint, string Model)
 {
     public static CallIdentity Of(BackendSettings settings) =>
-        new(settings.Provider.ToString().ToLowerInvariant(), settings.ResolvedEndpoint, settings.RequestedModel);
+        new(settings.Provider.ToString().ToLowerInvariant(), settings.ResolvedEndpoint(), settings.RequestedModel());
 }

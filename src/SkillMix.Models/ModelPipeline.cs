@@ -30,7 +30,7 @@ public static class ModelPipeline
         }
         if (meter is not null)
         {
-            builder.UseCost(meter, prices ?? PriceTable.BuiltIn, step, settings.RequestedModel, settings.DefaultMaxOutputTokens);
+            builder.UseCost(meter, prices ?? PriceTable.BuiltIn, step, settings.RequestedModel(), settings.DefaultMaxOutputTokens);
         }
         builder.UseCallLimits(settings.Limits, settings.DefaultMaxOutputTokens);
         return builder.Build();

@@ -55,7 +55,13 @@ public sealed class FakeServer : IAsyncDisposable
     {
         options ??= new FakeServerOptions();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (options.Certificate is { } certificate)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var server = new FakeServer(app, options);
         app.Run(server.HandleAsync);
@@ -122,13 +128,17 @@ public sealed class FakeServer : IAsyncDisposable
                 request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body, DateTimeOffset.UtcNow));
         }
 
-        var format = path.EndsWith("/v1/messages", StringComparison.Ordinal) ? WireFormat.Anthropic : WireFormat.OpenAI;
+        var format = path == "/v1/messages" ? WireFormat.Anthropic : WireFormat.OpenAI;
+        var deployment = DeploymentOf(path);
+        var known = format == WireFormat.Anthropic
+            || path is "/v1/chat/completions" or "/openai/v1/chat/completions"
+            || (deployment is not null && path == $"/openai/deployments/{deployment}/chat/completions");
         if (number > _options.MaxRequests)
         {
             await Respond(context, 503, WireFormat.Error(format, 503, $"the fake server's MaxRequests ({_options.MaxRequests}) is used up")).ConfigureAwait(false);
             return;
         }
-        if (request.Method != "POST" || !(path.EndsWith("/chat/completions", StringComparison.Ordinal) || format == WireFormat.Anthropic))
+        if (request.Method != "POST" || !known)
         {
             await Respond(context, 404, WireFormat.Error(format, 404, $"no route for {request.Method} {path}")).ConfigureAwait(false);
             return;
@@ -138,7 +148,6 @@ public sealed class FakeServer : IAsyncDisposable
             await Respond(context, 401, WireFormat.Error(format, 401, "invalid api key")).ConfigureAwait(false);
             return;
         }
-        var deployment = DeploymentOf(path);
         if (deployment is not null && _options.Deployments is { } deployments && !deployments.Contains(deployment))
         {
             await Respond(context, 404, WireFormat.Error(format, 404, $"DeploymentNotFound: the deployment '{deployment}' does not exist")).ConfigureAwait(false);

@@ -24,6 +24,9 @@ public sealed record FakeServerOptions
     /// <summary>The model id the server reports for a requested model (real APIs report a dated snapshot).</summary>
     public Func<string, string> ReportedModel { get; init; } = requested => requested + "-2024-05-13";
 
+    /// <summary>When set, the server speaks HTTPS with this certificate (bearer tokens are refused over plain HTTP).</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
     /// <summary>Keep every request for assertions; a benchmark turns it off.</summary>
     public bool RecordRequests { get; init; } = true;
 }

@@ -18,11 +18,30 @@ public sealed class BackendSettingsFileTests
             """, "grader.json");
 
         Assert.Equal(ModelProvider.Anthropic, settings.Provider);
-        Assert.Equal(new Uri("https://api.anthropic.com"), settings.ResolvedEndpoint);
-        Assert.Equal("ANTHROPIC_API_KEY", settings.KeyVariable);
+        Assert.Equal(new Uri("https://api.anthropic.com"), settings.ResolvedEndpoint());
+        Assert.Equal("ANTHROPIC_API_KEY", settings.KeyVariable());
         Assert.Equal(new CallLimits { MaxConcurrency = 4, RequestsPerMinute = 50 }, settings.Limits);
         Assert.Equal(TimeSpan.FromMinutes(10), settings.Retry.AttemptTimeout);
         Assert.Equal(6, settings.Retry.MaxRetries);
+    }
+
+    [Fact]
+    public void Settings_written_as_json_read_back_equal_and_incomplete_settings_still_print()
+    {
+        var settings = new BackendSettings
+        {
+            Provider = ModelProvider.Azure,
+            Endpoint = new Uri("https://example.openai.azure.com/"),
+            Deployment = "grader",
+            AzureAuthentication = AzureAuthentication.EntraId,
+            Limits = new CallLimits { MaxConcurrency = 2, TokensPerMinute = 90_000 },
+            Retry = new RetrySettings { AttemptTimeout = TimeSpan.FromMinutes(8) },
+        };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(settings, BackendSettingsFile.Options);
+
+        Assert.Equal(settings, BackendSettingsFile.Parse(json, "written.json"));
+        Assert.Contains("Azure", new BackendSettings { Provider = ModelProvider.Azure }.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

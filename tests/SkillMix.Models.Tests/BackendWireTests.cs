@@ -146,6 +146,20 @@ public sealed class BackendWireTests
         Assert.Equal(1, server.RequestCount);
     }
 
+    [Fact]
+    public async Task An_endpoint_without_its_v1_fails_at_once_with_status_and_url()
+    {
+        await using var server = await FakeServer.StartAsync();
+        var settings = TestBackends.Settings(server, ModelProvider.OpenAI) with { Endpoint = server.BaseAddress };
+        using var client = TestBackends.Create(settings);
+
+        var error = await Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync(TestBackends.Ask("hello")));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.Status);
+        Assert.Contains(new Uri(server.BaseAddress, "chat/completions").ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains("Endpoint", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ModelProvider.OpenAI, "TEST_OPENAI_KEY")]
     [InlineData(ModelProvider.Azure, "TEST_AZURE_KEY")]
@@ -165,8 +179,8 @@ public sealed class BackendWireTests
     [Fact]
     public void Default_key_variables_follow_the_providers_conventions()
     {
-        Assert.Equal("OPENAI_API_KEY", new BackendSettings { Provider = ModelProvider.OpenAI }.KeyVariable);
-        Assert.Equal("AZURE_OPENAI_API_KEY", new BackendSettings { Provider = ModelProvider.Azure }.KeyVariable);
-        Assert.Equal("ANTHROPIC_API_KEY", new BackendSettings { Provider = ModelProvider.Anthropic }.KeyVariable);
+        Assert.Equal("OPENAI_API_KEY", new BackendSettings { Provider = ModelProvider.OpenAI }.KeyVariable());
+        Assert.Equal("AZURE_OPENAI_API_KEY", new BackendSettings { Provider = ModelProvider.Azure }.KeyVariable());
+        Assert.Equal("ANTHROPIC_API_KEY", new BackendSettings { Provider = ModelProvider.Anthropic }.KeyVariable());
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkillMix.Core.Conversations;
 using SkillMix.Models.Store;
 
 namespace SkillMix.Models.Tests;
@@ -13,8 +14,8 @@ public sealed class CallKeyTests
     [Fact]
     public void Equal_requests_have_equal_keys_whatever_the_order_of_additional_properties()
     {
-        var a = new ChatOptions { Temperature = 0.7f, AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1, [ChatOptionKeys.TemplateVersion] = "v2" } };
-        var b = new ChatOptions { Temperature = 0.7f, AdditionalProperties = new() { [ChatOptionKeys.TemplateVersion] = "v2", [ChatOptionKeys.Repeat] = 1 } };
+        var a = new ChatOptions { Temperature = 0.7f, AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1, ["skillmix.template"] = "v2" } };
+        var b = new ChatOptions { Temperature = 0.7f, AdditionalProperties = new() { ["skillmix.template"] = "v2", [ChatOptionKeys.Repeat] = 1 } };
 
         Assert.Equal(Key(s_openai, "Sewing", a), Key(s_openai, "Sewing", b));
     }
@@ -36,7 +37,7 @@ public sealed class CallKeyTests
             Key(s_openai, "Sewing", new ChatOptions { Temperature = 0.7f, MaxOutputTokens = 512, Seed = 7, AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1 } }),
             Key(s_openai, "Sewing", new ChatOptions { Temperature = 0.7f, MaxOutputTokens = 512, TopP = 0.9f, AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1 } }),
             Key(s_openai, "Sewing", new ChatOptions { Temperature = 0.7f, MaxOutputTokens = 512, StopSequences = ["\n"], AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1 } }),
-            Key(s_openai, "Sewing", new ChatOptions { Temperature = 0.7f, MaxOutputTokens = 512, AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1, [ChatOptionKeys.TemplateVersion] = "v2" } }),
+            Key(s_openai, "Sewing", new ChatOptions { Temperature = 0.7f, MaxOutputTokens = 512, AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1, ["skillmix.template"] = "v2" } }),
             Key(s_openai, "Sewing", new ChatOptions { Temperature = 0.7f, MaxOutputTokens = 512, ModelId = "gpt-4o", AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1 } }),
         };
 

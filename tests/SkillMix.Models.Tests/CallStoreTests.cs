@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using SkillMix.Core.Conversations;
 using SkillMix.FakeModelServer;
 using SkillMix.Models.Backends;
 using SkillMix.Models.Store;

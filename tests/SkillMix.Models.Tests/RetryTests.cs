@@ -24,6 +24,35 @@ public sealed class RetryTests
         Assert.Equal(2, server.RequestCount);
     }
 
+    [Theory]
+    [InlineData(408)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task Timeouts_and_gateway_errors_are_retried(int status)
+    {
+        await using var server = await FakeServer.StartAsync();
+        server.Enqueue(FakeFault.ServerError(status), FakeFault.ServerError(status));
+        using var client = TestBackends.Create(TestBackends.Settings(server, ModelProvider.OpenAI));
+
+        await client.GetResponseAsync(TestBackends.Ask("hello"));
+
+        Assert.Equal(3, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_400_is_not_retried()
+    {
+        await using var server = await FakeServer.StartAsync();
+        server.Enqueue(FakeFault.ServerError(400));
+        using var client = TestBackends.Create(TestBackends.Settings(server, ModelProvider.OpenAI));
+
+        var error = await Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync(TestBackends.Ask("hello")));
+
+        Assert.Equal(ModelCallFailure.Rejected, error.Failure);
+        Assert.Equal(1, server.RequestCount);
+    }
+
     [Fact]
     public async Task Retry_after_seconds_is_waited_even_when_the_backoff_is_short()
     {
@@ -109,7 +138,7 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<ModelCallException>(() => client.GetResponseAsync(TestBackends.Ask("hello")));
 
         Assert.Equal(ModelCallFailure.Authentication, error.Failure);
-        Assert.Contains(settings.KeyVariable, error.Message, StringComparison.Ordinal);
+        Assert.Contains(settings.KeyVariable(), error.Message, StringComparison.Ordinal);
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.RequestCount);
     }

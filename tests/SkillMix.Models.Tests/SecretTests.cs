@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkillMix.Core.Conversations;
 using SkillMix.FakeModelServer;
 using SkillMix.Models.Backends;
 using SkillMix.Models.Cost;
@@ -29,7 +30,7 @@ public sealed class SecretTests
             var meter = new CostMeter();
             using var client = new ChatClientBuilder(TestBackends.Create(settings, Secret, log))
                 .UseCallStore(new CallStore(root.FullName), CallStoreMode.Live, CallIdentity.Of(settings))
-                .UseCost(meter, PriceTable.BuiltIn, "Grade", settings.RequestedModel)
+                .UseCost(meter, PriceTable.BuiltIn, "Grade", settings.RequestedModel())
                 .Build();
             await client.GetResponseAsync(TestBackends.Ask("Sewing"), new ChatOptions { AdditionalProperties = new() { [ChatOptionKeys.Repeat] = 1 } });
             await client.GetResponseAsync(TestBackends.Ask("Knots"));

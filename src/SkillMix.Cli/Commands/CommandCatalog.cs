@@ -10,9 +10,13 @@ internal static class CommandCatalog
         yield return AggregateCommand.Create();
         yield return CacheCommand.Create();
 <<<<<<< HEAD
+<<<<<<< HEAD
         yield return StepCommand.Create();
 =======
         yield return WorldCommand.Create();
 >>>>>>> offline
+=======
+        yield return ModelsCommand.Create();
+>>>>>>> models
     }
 }

@@ -95,7 +95,9 @@ public static class CohenKappa
         {
             var (kappa, observed) = FromPairs(point[group]);
             var sorted = samples[group].Order().ToArray();
-            return new Estimate(kappa, Percentile(sorted, 0.025), Percentile(sorted, 0.975), observed, point[group].Count);
+            return sorted.Length == 0
+                ? new Estimate(kappa, double.NaN, double.NaN, observed, point[group].Count)
+                : new Estimate(kappa, Bootstrap.Percentile(sorted, 0.025), Bootstrap.Percentile(sorted, 0.975), observed, point[group].Count);
         }
 
         return new Agreement(EstimateOf(""), groups.ToDictionary(g => g, EstimateOf));
@@ -145,18 +147,5 @@ public static class CohenKappa
         // p_e = 1 only when both graders used one and the same label throughout: agreement then says nothing.
         var kappa = expected >= 1 ? double.NaN : (observed - expected) / (1 - expected);
         return (kappa, observed);
-    }
-
-    /// <summary>Linear interpolation between order statistics (numpy's default percentile).</summary>
-    private static double Percentile(double[] sorted, double q)
-    {
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-        var position = q * (sorted.Length - 1);
-        var low = (int)Math.Floor(position);
-        var high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
     }
 }

@@ -46,8 +46,10 @@ public sealed record BackendSettings
     /// <summary>Retries and the per-attempt timeout.</summary>
     public RetrySettings Retry { get; init; } = new();
 
+    // The three below are methods, not properties, so that serializing or printing settings never runs them.
+
     /// <summary>The environment variable actually read for the key ("" = none).</summary>
-    public string KeyVariable => ApiKeyVariable ?? Provider switch
+    public string KeyVariable() => ApiKeyVariable ?? Provider switch
     {
         ModelProvider.Azure => "AZURE_OPENAI_API_KEY",
         ModelProvider.Anthropic => "ANTHROPIC_API_KEY",
@@ -55,7 +57,7 @@ public sealed record BackendSettings
     };
 
     /// <summary>The base address used when <see cref="Endpoint"/> is not set.</summary>
-    public Uri ResolvedEndpoint => Endpoint ?? Provider switch
+    public Uri ResolvedEndpoint() => Endpoint ?? Provider switch
     {
         ModelProvider.Anthropic => new Uri("https://api.anthropic.com"),
         ModelProvider.OpenAI => new Uri("https://api.openai.com/v1"),
@@ -63,7 +65,7 @@ public sealed record BackendSettings
     };
 
     /// <summary>What the caller asks for: the deployment on Azure, the model elsewhere.</summary>
-    public string RequestedModel => (Provider == ModelProvider.Azure ? Deployment : Model)
+    public string RequestedModel() => (Provider == ModelProvider.Azure ? Deployment : Model)
         ?? throw new BackendSettingsException(
             Provider == ModelProvider.Azure ? "Deployment" : "Model",
             Provider == ModelProvider.Azure ? "name the Azure deployment to call" : "name the model to call, e.g. gpt-4-0613");
@@ -71,8 +73,8 @@ public sealed record BackendSettings
     /// <summary>Fails with the property to fix when the settings cannot work.</summary>
     public void Validate()
     {
-        _ = ResolvedEndpoint;
-        _ = RequestedModel;
+        _ = ResolvedEndpoint();
+        _ = RequestedModel();
         if (Limits.MaxConcurrency < 0 || Limits.RequestsPerMinute < 0 || Limits.TokensPerMinute < 0)
         {
             throw new BackendSettingsException("Limits", "limits are counts; use 0 for no limit");

@@ -43,6 +43,13 @@ internal sealed class RetryingHandler(BackendSettings settings, ILogger logger, 
                 // The first attempt sends the caller's own message (its content is buffered now); retries send copies.
                 var message = attempt == 0 ? request : CopyOf(request, body);
                 response = await base.SendAsync(message, attemptCancellation.Token).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+                {
+                    // A stream is read by the SDK as it arrives: neither buffered nor checked here (the store keeps whole replies).
+                    var stream = response;
+                    response = null;
+                    return stream;
+                }
                 // Reading inside the attempt puts the body under the attempt timeout too, and lets it be checked and kept.
                 await response.Content.LoadIntoBufferAsync(attemptCancellation.Token).ConfigureAwait(false);
                 var bytes = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
@@ -109,16 +116,16 @@ internal sealed class RetryingHandler(BackendSettings settings, ILogger logger, 
         {
             var fix = settings.Provider == ModelProvider.Azure && settings.AzureAuthentication == AzureAuthentication.EntraId
                 ? "check that the signed-in identity has the Cognitive Services OpenAI User role on the resource"
-                : string.IsNullOrEmpty(settings.KeyVariable)
+                : string.IsNullOrEmpty(settings.KeyVariable())
                     ? "this server wants a key: set ApiKeyVariable to the name of an environment variable that holds it"
-                    : $"check the key in the environment variable {settings.KeyVariable}";
+                    : $"check the key in the environment variable {settings.KeyVariable()}";
             throw new ModelCallException(ModelCallFailure.Authentication,
                 $"{method} {url} was refused with {code} {status}: {fix}. Server said: {Excerpt(body)}", status);
         }
         if (status == HttpStatusCode.TooManyRequests && body.Contains("insufficient_quota", StringComparison.Ordinal))
         {
             throw new ModelCallException(ModelCallFailure.QuotaExhausted,
-                $"{method} {url} answered 429 insufficient_quota: the account behind {settings.KeyVariable} has no quota " +
+                $"{method} {url} answered 429 insufficient_quota: the account behind {settings.KeyVariable()} has no quota " +
                 "left; retrying cannot help. Add credit or use another key.", status);
         }
         if (!IsTransient(status))

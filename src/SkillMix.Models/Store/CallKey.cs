@@ -122,7 +122,7 @@ public static class CallKey
         }
         if (o.AdditionalProperties is { Count: > 0 } extra)
         {
-            // The repeat index and template version live here, with any provider-specific decoding parameter.
+            // The repeat index (Core's ChatOptionKeys.Repeat) lives here, with any template version or provider-specific parameter.
             w.WriteStartObject("additional");
             foreach (var (name, value) in extra.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
