@@ -9,14 +9,8 @@ internal static class CommandCatalog
     {
         yield return AggregateCommand.Create();
         yield return CacheCommand.Create();
-<<<<<<< HEAD
-<<<<<<< HEAD
-        yield return StepCommand.Create();
-=======
-        yield return WorldCommand.Create();
->>>>>>> offline
-=======
         yield return ModelsCommand.Create();
->>>>>>> models
+        yield return StepCommand.Create();
+        yield return WorldCommand.Create();
     }
 }
