@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace SkillMix.EndToEnd.Tests;
 
 /// <summary>One finished `dotnet` command: exit code, wall time and the whole output, and what the steps said.</summary>
-internal sealed partial record BuildRun(string Command, int ExitCode, TimeSpan Elapsed, string Output)
+public sealed partial record BuildRun(string Command, int ExitCode, TimeSpan Elapsed, string Output)
 {
     /// <summary>Step ids that ran (not restored, not up to date).</summary>
     public IReadOnlyList<string> Ran => StepLines("running");

@@ -4,7 +4,7 @@ namespace SkillMix.EndToEnd.Tests;
 /// A copy of an in-repository experiment in a temporary folder, its SDK imports pointed back at the repository, so a test
 /// builds the real project file without writing into the repository.
 /// </summary>
-internal sealed class ExperimentFolder : IDisposable
+public sealed class ExperimentFolder : IDisposable
 {
     private ExperimentFolder(string root, string project)
     {
