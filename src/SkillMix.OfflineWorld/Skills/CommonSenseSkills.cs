@@ -15,19 +15,19 @@ internal static class CommonSenseSkills
             Category = Category,
             Definition = "Describes where one thing is relative to another.",
             Example = "The lamp stands behind the sofa, under the window.",
-            HowChecked = "\"the THING is above/below/beside/behind/under the OTHER THING\", two different things.",
-            Forms = ["the {THING} is {PREP} the {THING}"],
+            HowChecked = "\"the THING is (or sits, lies) above/below/beside/behind/under the OTHER THING\", two different things.",
+            Forms = ["the {THING} (?:is|sits|lies) {PREP} the {THING}"],
             Realize = s =>
             {
                 var things = s.Things(2);
-                return $"the {things[0]} is {s.Pick(Lexicon.Prepositions)} the {things[1]}";
+                return $"the {things[0]} {s.Pick(Positions)} {s.Pick(Lexicon.Prepositions)} the {things[1]}";
             },
             Corrupt = (s, clause) =>
             {
                 var words = clause.Split(' ');
                 return $"the {words[1]} is as {s.Adjective()} as the {words[^1]}";
             },
-            Check = SkillSpec.Find("the {THING:a} is {PREP} the {THING:b}", m => m.Groups["a"].Value != m.Groups["b"].Value),
+            Check = SkillSpec.Find("the {THING:a} (?:is|sits|lies) {PREP} the {THING:b}", m => m.Groups["a"].Value != m.Groups["b"].Value),
         };
         yield return new SkillSpec
         {
@@ -51,6 +51,8 @@ internal static class CommonSenseSkills
             Check = SkillSpec.Find("the {AGENT} (?<c>{CAUSE}), so (?<e>{EFFECT})", m => Symbols.Tag(Expected(m.Groups["c"].Value)) == m.Groups["e"].Value),
         };
     }
+
+    private static readonly string[] Positions = ["is", "sits", "lies"];
 
     private static string Expected(string cause) => cause.StartsWith("drops", StringComparison.Ordinal)
         ? Lexicon.Physics[0].Effect

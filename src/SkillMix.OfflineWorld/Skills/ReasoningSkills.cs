@@ -32,16 +32,19 @@ internal static class ReasoningSkills
             Category = Category,
             Definition = "Reasons about what would have happened if something had been different.",
             Example = "If we had left earlier, we would have caught the train.",
-            HowChecked = "\"if the NOUN had been ADJ, the NOUN would have been ADJ\" (the plain past \"was ... was\" fails).",
-            Forms = ["if the {NOUN} had been {ADJ}, the {NOUN} would have been {ADJ}", "if the {NOUN} was {ADJ}, the {NOUN} was {ADJ}"],
+            HowChecked = "\"if the NOUN had been ADJ, the NOUN would have been ADJ\", in either order (the plain past \"was ... was\" fails).",
+            Forms = ["if the {NOUN} had been {ADJ}, the {NOUN} would have been {ADJ}", "if the {NOUN} was {ADJ}, the {NOUN} was {ADJ}",
+                "the {NOUN} would have been {ADJ} if the {NOUN} had been {ADJ}", "the {NOUN} was {ADJ} if the {NOUN} was {ADJ}"],
             Realize = s =>
             {
                 var things = s.Things(2);
-                return $"if the {things[0]} had been {s.Adjective()}, the {things[1]} would have been {s.Adjective()}";
+                return s.Coin()
+                    ? $"if the {things[0]} had been {s.Adjective()}, the {things[1]} would have been {s.Adjective()}"
+                    : $"the {things[1]} would have been {s.Adjective()} if the {things[0]} had been {s.Adjective()}";
             },
             Corrupt = (_, clause) => clause.Replace(" had been ", " was ", StringComparison.Ordinal)
                 .Replace(" would have been ", " was ", StringComparison.Ordinal),
-            Check = SkillSpec.Find("if the {NOUN} had been {ADJ}, the {NOUN} would have been {ADJ}"),
+            Check = SkillSpec.Find("(?:if the {NOUN} had been {ADJ}, the {NOUN} would have been {ADJ}|the {NOUN} would have been {ADJ} if the {NOUN} had been {ADJ})"),
         };
         yield return new SkillSpec
         {

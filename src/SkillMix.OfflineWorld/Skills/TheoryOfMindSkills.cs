@@ -29,13 +29,13 @@ internal static class TheoryOfMindSkills
             Definition = "Shows that a person acts on a belief that is no longer true, because they did not see it change.",
             Example = "Sam hid his ball in the box; while he was out, Lea moved it to the bag, so Sam will look in the box.",
             HowChecked = "\"A leaves the THING in the C1, B moves it to the C2, so A will look in the C1\": two people, two different places, and A looks where A left it.",
-            Forms = ["{NAME} leaves the {THING} in the {CONT}, {NAME} moves it to the {CONT}, so {NAME} will look in the {CONT}"],
+            Forms = ["{NAME} (?:leaves|puts) the {THING} in the {CONT}, {NAME} moves it to the {CONT}, so {NAME} will look in the {CONT}"],
             Realize = s =>
             {
                 var (a, b) = s.TwoPeople();
                 var from = s.Pick(Lexicon.Containers);
                 var to = s.Pick(Lexicon.Containers.Where(c => c != from).ToList());
-                return $"{a.Name} leaves the {s.Thing()} in the {from}, {b.Name} moves it to the {to}, so {a.Name} will look in the {from}";
+                return $"{a.Name} {(s.Coin() ? "leaves" : "puts")} the {s.Thing()} in the {from}, {b.Name} moves it to the {to}, so {a.Name} will look in the {from}";
             },
             Corrupt = (_, clause) =>
             {
@@ -44,7 +44,7 @@ internal static class TheoryOfMindSkills
                 return string.Join(' ', words);
             },
             Check = SkillSpec.Find(
-                "{NAME:a} leaves the {THING} in the {CONT:c}, {NAME:b} moves it to the {CONT:d}, so {NAME:e} will look in the {CONT:f}",
+                "{NAME:a} (?:leaves|puts) the {THING} in the {CONT:c}, {NAME:b} moves it to the {CONT:d}, so {NAME:e} will look in the {CONT:f}",
                 m => m.Groups["a"].Value != m.Groups["b"].Value && m.Groups["e"].Value == m.Groups["a"].Value
                     && m.Groups["c"].Value != m.Groups["d"].Value && m.Groups["f"].Value == m.Groups["c"].Value),
         };
@@ -54,21 +54,21 @@ internal static class TheoryOfMindSkills
             Category = Category,
             Definition = "States why a person does something: the goal they act for.",
             Example = "Lily saves her coins in order to buy a kite.",
-            HowChecked = "\"NAME VERBs the THING in order to VERB the THING\" (\"and then\", a mere sequence, fails).",
-            Forms = ["{NAME} {VT} the {THING} in order to {VB} the {THING}", "{NAME} {VT} the {THING} and then {VT} the {THING}"],
+            HowChecked = "\"NAME VERBs the THING in order to (or so as to) VERB the THING\" (\"and then\", a mere sequence, fails).",
+            Forms = ["{NAME} {VT} the {THING} (?:in order|so as) to {VB} the {THING}", "{NAME} {VT} the {THING} and then {VT} the {THING}"],
             Realize = s =>
             {
                 var things = s.Things(2);
-                return $"{s.Person().Name} {s.Verb().Third} the {things[0]} in order to {s.Verb().Base} the {things[1]}";
+                return $"{s.Person().Name} {s.Verb().Third} the {things[0]} {(s.Coin() ? "in order" : "so as")} to {s.Verb().Base} the {things[1]}";
             },
             Corrupt = (_, clause) =>
             {
                 var words = clause.Split(' ');
-                var at = Array.IndexOf(words, "in");
+                var at = Array.FindIndex(words, w => w is "in" or "so");
                 var verb = Lexicon.Verbs.First(v => v.Base == words[at + 3]).Third;
                 return string.Join(' ', words[..at]) + " and then " + verb + " " + string.Join(' ', words[(at + 4)..]);
             },
-            Check = SkillSpec.Find("{NAME} {VT} the {THING} in order to {VB} the {THING}"),
+            Check = SkillSpec.Find("{NAME} {VT} the {THING} (?:in order|so as) to {VB} the {THING}"),
         };
         yield return new SkillSpec
         {
