@@ -41,7 +41,7 @@ public sealed class ModelsCommandTests
                 store.Write(new CallRecord
                 {
                     Key = CallKey.Compute(canonical),
-                    Request = System.Text.Json.JsonDocument.Parse(canonical).RootElement.Clone(),
+                    Request = System.Text.Json.JsonElement.Parse(canonical),
                     Response = new ChatResponse(new ChatMessage(ChatRole.Assistant, "reply")),
                     ModelId = "gpt-4-0613",
                     InputTokens = input,

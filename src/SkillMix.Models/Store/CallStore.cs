@@ -1,18 +1,17 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.AI;
+using SkillMix.Core.Text;
 
 namespace SkillMix.Models.Store;
 
 /// <summary>
 /// A folder of model calls, one JSON file per key (root/ab/abcd....json). Each file is written to a temporary name in its
-/// own folder and renamed into place, so a reader or a resumed run never sees half a record, whatever killed the writer.
+/// own folder, flushed to disk and renamed into place, so a reader or a resumed run never sees half a record, whatever
+/// killed the writer, and a call that was paid for survives a crash.
 /// </summary>
 public sealed class CallStore
 {
-    private const string TempSuffix = ".tmp";
-
     private static readonly JsonSerializerOptions s_json = new(AIJsonUtilities.DefaultOptions)
     {
         WriteIndented = true,
@@ -58,30 +57,12 @@ public sealed class CallStore
         }
     }
 
-    public void Write(CallRecord record)
-    {
-        var path = PathOf(record.Key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + "." + Guid.NewGuid().ToString("N") + TempSuffix;
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                JsonSerializer.Serialize(stream, record, s_json);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    /// <summary>Writes the record through Core's AtomicFile: a temporary file in the same folder, flushed, then renamed.</summary>
+    public void Write(CallRecord record) => AtomicFile.WriteAllText(PathOf(record.Key), Serialize(record));
 
     /// <summary>The keys of every stored call (temporary files of interrupted writes are not calls).</summary>
     public IEnumerable<string> Keys() =>
         Directory.EnumerateFiles(Root, "*.json", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).OfType<string>();
 
-    internal static string Serialize(CallRecord record) => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, s_json));
+    internal static string Serialize(CallRecord record) => JsonSerializer.Serialize(record, s_json);
 }

@@ -60,7 +60,7 @@ public sealed class CallStoreChatClient(IChatClient innerClient, CallStore store
         store.Write(new CallRecord
         {
             Key = key,
-            Request = JsonDocument.Parse(canonical).RootElement.Clone(),
+            Request = JsonElement.Parse(canonical),
             Response = response,
             ModelId = response.ModelId,
             InputTokens = response.Usage?.InputTokenCount,
@@ -91,7 +91,7 @@ public sealed class CallStoreChatClient(IChatClient innerClient, CallStore store
         }
         try
         {
-            return JsonDocument.Parse(body).RootElement.Clone();
+            return JsonElement.Parse(body);
         }
         catch (JsonException)
         {
@@ -100,5 +100,5 @@ public sealed class CallStoreChatClient(IChatClient innerClient, CallStore store
     }
 
     private static string Pretty(string canonical) =>
-        JsonSerializer.Serialize(JsonDocument.Parse(canonical).RootElement, new JsonSerializerOptions { WriteIndented = true });
+        JsonSerializer.Serialize(JsonElement.Parse(canonical), new JsonSerializerOptions { WriteIndented = true });
 }
