@@ -26,6 +26,8 @@ internal static class StudentSetup
     {
         Model = Preset(step.Parameter<string>("StudentPreset")),
         Steps = steps,
+        BatchSize = step.Parameter<int>("StudentBatchSize"),
+        LearningRate = step.Parameter<double>("StudentLearningRate"),
         Seed = step.Parameter<long>("Seed"),
         Device = Device(step),
     };
@@ -33,6 +35,8 @@ internal static class StudentSetup
     public static TrainingConfig FineTuning(StepFile step) => new()
     {
         Steps = step.Parameter<int>("Steps"),
+        BatchSize = step.Parameter<int>("StudentBatchSize"),
+        LearningRate = step.Parameter<double>("StudentLearningRate"),
         Seed = step.Parameter<long>("Seed"),
         PretrainMixRatio = step.Parameter<double>("PretrainMix"),
         Device = Device(step),

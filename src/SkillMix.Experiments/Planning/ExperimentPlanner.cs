@@ -52,6 +52,8 @@ public static class ExperimentPlanner
             ["Steps"] = spec.Student.PretrainSteps,
             ["ChatSteps"] = spec.Student.ChatSteps,
             ["PlainSentences"] = spec.Student.PlainSentences,
+            ["StudentBatchSize"] = spec.Student.BatchSize,
+            ["StudentLearningRate"] = spec.Student.LearningRate,
             ["PretrainMix"] = spec.Student.PretrainMix,
             ["Seed"] = spec.Seed,
         }));
@@ -63,6 +65,8 @@ public static class ExperimentPlanner
             steps.Add(Step(StepIds.Train(fineTune.Name), StepKind.Train, new()
             {
                 ["Steps"] = spec.Student.FineTuneSteps,
+                ["StudentBatchSize"] = spec.Student.BatchSize,
+                ["StudentLearningRate"] = spec.Student.LearningRate,
                 ["PretrainMix"] = spec.Student.PretrainMix,
                 ["MaxExamples"] = fineTune.MaxExamples,
                 ["Seed"] = spec.Seed,

@@ -52,6 +52,8 @@ public sealed partial class SpecReader
             Int("FineTuneSteps", 400, min: 0),
             Int("ChatSteps", 400, min: 0),
             Int("PlainSentences", 4000, min: 0),
+            Int("StudentBatchSize", 16, min: 1),
+            Double("StudentLearningRate", 1e-3, min: 1e-7, max: 1),
             Double("PretrainMix", 0.1, min: 0, max: 1),
             String("StudentDevice", "cpu"),
             Double("Temperature", 0.7, min: 0, max: 5),

@@ -13,6 +13,8 @@ public sealed record StudentSpec(
     int FineTuneSteps,
     int ChatSteps,
     int PlainSentences,
+    int BatchSize,
+    double LearningRate,
     double PretrainMix,
     string Device,
     double Temperature,
