@@ -35,6 +35,10 @@ public sealed class StudentChatClient : IChatClient
         _student = student;
         _defaults = defaults ?? new StudentChatOptions();
         _template = _defaults.Template ?? student.Template;
+        if (_defaults.Threads > 0)
+        {
+            TorchSharp.torch.set_num_threads(_defaults.Threads);
+        }
         Metadata = new ChatClientMetadata(ProviderName, providerUri: null, defaultModelId: ModelId);
     }
 
