@@ -113,7 +113,8 @@ public sealed class StudentChatClient : IChatClient
             for (var i = 0; i < requests.Count; i++)
             {
                 var done = new TaskCompletionSource<SampleResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-                cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+                var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+                done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 _pending.Add((requests[i], done));
                 tasks[i] = done.Task;
             }
