@@ -8,5 +8,9 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return AggregateCommand.Create();
+        yield return CacheCommand.Create();
+        yield return ModelsCommand.Create();
+        yield return StepCommand.Create();
+        yield return WorldCommand.Create();
     }
 }

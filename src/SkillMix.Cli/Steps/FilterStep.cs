@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using SkillMix.Core.Metrics;
+using SkillMix.Core.Records;
+using SkillMix.Experiments.Planning;
+
+namespace SkillMix.Cli.Steps;
+
+/// <summary>
+/// Filter: keeps the generations whose majority-voted points are all earned (full marks, with the programmatic length
+/// point), as P1 keeps only full-mark texts. Output: kept.jsonl (the kept generation records) and stats.json.
+/// </summary>
+internal sealed class FilterStep : IStep
+{
+    public const string Output = "kept.jsonl";
+    public const string Stats = "stats.json";
+
+    public string Kind => StepKind.Filter;
+
+    public Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
+    {
+        var generations = Records.ReadAll<GenerationRecord>(Path.Combine(step.Input("generations").Directory, GenerateStep.Output));
+        var gradings = Records.ReadAll<GradingRecord>(Path.Combine(step.Input("graded").Directory, GradeStep.Output))
+            .ToLookup(g => (g.Combination, g.GenerationRepeat));
+        var kept = generations.Where(g => FullMarks(g, gradings[(g.Combination, g.Repeat)].ToList())).ToList();
+        JsonlRecords.Write(Path.Combine(outputDirectory, Output), kept);
+        var stats = new JsonObject
+        {
+            ["attempts"] = generations.Count,
+            ["kept"] = kept.Count,
+            ["keptFraction"] = generations.Count == 0 ? 0 : Math.Round((double)kept.Count / generations.Count, 4),
+        };
+        File.WriteAllText(Path.Combine(outputDirectory, Stats), stats.ToJsonString() + "\n");
+        context.Log.WriteLine($"SkillMix: {step.Id}: kept {kept.Count} of {generations.Count} texts with full marks.");
+        return Task.FromResult(stats);
+    }
+
+    private static bool FullMarks(GenerationRecord generation, IReadOnlyList<GradingRecord> gradings)
+    {
+        if (gradings.Count == 0)
+        {
+            return false;
+        }
+        var points = gradings.Select(g => (IReadOnlyList<double>)[.. g.Points.Take(g.Points.Count - 1), g.LengthPoint]).ToList();
+        return GenerationScore.Of(MajorityVote.Vote(points), generation.K).FullMarks == 1;
+    }
+}

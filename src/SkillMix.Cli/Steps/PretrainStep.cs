@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using SkillMix.Cli.Backends;
+using SkillMix.Core.Conversations;
+using SkillMix.Core.Records;
+using SkillMix.Core.Sampling;
+using SkillMix.Core.Worlds;
+using SkillMix.Experiments.Planning;
+using SkillMix.Training.Training;
+
+namespace SkillMix.Cli.Steps;
+
+/// <summary>
+/// Pretrain: the base student, the analog of a pretrained chat model that already knows each skill alone. First it learns
+/// the world's language from plain text (plain sentences and single-skill texts over all topics); then it learns to answer
+/// the Skill-Mix conversation for one skill, on single-skill conversations the teacher wrote for every skill and topic.
+/// Output: the checkpoint, and the plain-text corpus that fine-tunes mix in (P1 mixes pretraining text into fine-tuning).
+/// </summary>
+internal sealed class PretrainStep : IStep
+{
+    public string Kind => StepKind.Pretrain;
+
+    public async Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
+    {
+        var world = StepWorld.Load(step);
+        var offline = world.Offline
+            ?? throw new InvalidDataException("the tinygpt student is pretrained on the offline world; set World to offline, or evaluate an API model as Student.");
+        var seed = step.Parameter<long>("Seed");
+
+        // Every skill on every topic, once: the single-skill conversations of the base student's chat tuning.
+        var combinations = world.World.Skills
+            .SelectMany(skill => world.World.Topics.Select(topic => (Skill: skill.Name, Topic: topic)))
+            .Select((c, i) => new Combination(i, [c.Skill], c.Topic))
+            .ToList();
+        using var teacher = ChatBackends.Create("offline", ModelRole.Teacher, world, step);
+        var conversation = new GenerateConversation(teacher.Client, teacher.Options);
+        var records = new RecordContext("pretrain", world.World, Pool.All, Pool.All, seed);
+        var singles = await ParallelWork.MapAsync(combinations, teacher.Concurrency, async (c, ct) =>
+            RecordBuilder.Generation(records, c, await conversation.RunAsync([world.World.GetSkill(c.Skills[0])], c.Topic, 1, ct)), cancellationToken);
+
+        var corpus = offline.PlainText().Generate(seed, step.Parameter<int>("PlainSentences"))
+            .Concat(singles.Select(s => s.Answer))
+            .ToList();
+        SeededRandom.ForStream(seed, "pretrain-corpus").Shuffle(corpus);
+        Core.Text.AtomicFile.WriteAllText(Path.Combine(outputDirectory, StudentSetup.CorpusFile), string.Join("\n", corpus) + "\n");
+        context.Log.WriteLine($"SkillMix: {step.Id}: {corpus.Count} plain texts, {singles.Count} single-skill conversations.");
+
+        var language = Path.Combine(outputDirectory, "language");
+        var first = StudentTraining.Train(StudentSetup.Pretraining(step, step.Parameter<int>("Steps")),
+            new TrainingData(corpus, []), language, null, context.Log);
+        var chat = StudentTraining.Train(StudentSetup.Pretraining(step, step.Parameter<int>("ChatSteps")) with { PretrainMixRatio = step.Parameter<double>("PretrainMix") },
+            new TrainingData(corpus, singles.Select(Conversations.Of).ToList()),
+            Path.Combine(outputDirectory, StudentSetup.CheckpointFolder), language, context.Log);
+        Directory.Delete(language, recursive: true);
+
+        var metadata = StudentSetup.Describe(chat, singles.Count);
+        metadata["languageLoss"] = first.Losses.Count > 0 ? Math.Round(first.Losses[^1], 4) : null;
+        metadata["plainTexts"] = corpus.Count;
+        metadata["usage"] = teacher.Usage();
+        return metadata;
+    }
+}

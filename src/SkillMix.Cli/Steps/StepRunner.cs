@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using SkillMix.Core;
+using SkillMix.Experiments.Planning;
+using SkillMix.Experiments.Spec;
+using SkillMix.Store;
+
+namespace SkillMix.Cli.Steps;
+
+/// <summary>
+/// Brings each step up to date: nothing to do if its outputs already match its key, else restored from the store, else
+/// run and saved to the store. Every step says which of the three happened and why, in one line.
+/// </summary>
+internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, TextWriter log)
+{
+    public async Task<int> RunAsync(IEnumerable<string> stepFiles, CancellationToken cancellationToken)
+    {
+        foreach (var path in stepFiles)
+        {
+            StepFile? step = null;
+            try
+            {
+                step = StepFile.Load(Path.GetFullPath(path));
+                await BringUpToDateAsync(step, Path.GetDirectoryName(Path.GetFullPath(path))!, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                log.WriteLine($"SkillMix: {step?.Id ?? path}: cancelled; finished calls and steps are kept.");
+                return 130;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                log.WriteLine(Describe(e, step, path));
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private async Task BringUpToDateAsync(StepFile step, string stepsDirectory, CancellationToken cancellationToken)
+    {
+        var manifestCopy = Path.Combine(stepsDirectory, step.Id + ".manifest.json");
+        var lastPath = Path.Combine(stepsDirectory, step.Id + ".last.json");
+        var previous = File.Exists(lastPath) ? StepDefinition.Load(lastPath) : null;
+        if (previous?.Key == step.Key && File.Exists(manifestCopy) && Directory.Exists(step.OutputDirectory))
+        {
+            File.SetLastWriteTimeUtc(manifestCopy, DateTime.UtcNow);
+            log.WriteLine($"SkillMix: {step.Id}: up to date.");
+            return;
+        }
+
+        var staging = step.OutputDirectory + ".tmp-" + Environment.ProcessId;
+        DeleteDirectory(staging);
+        var restore = store.Restore(step.Key, staging);
+        StepManifest manifest;
+        if (restore.Restored)
+        {
+            manifest = restore.Manifest!;
+            log.WriteLine($"SkillMix: {step.Id}: {RerunReason.Explain(previous, step.Definition, restore)} (key {ContentHash.Short(step.Key)}).");
+        }
+        else
+        {
+            if (restore.Outcome == RestoreOutcome.Discarded)
+            {
+                log.WriteLine($"{ProjectFile(step)}: warning {ErrorCodes.CorruptStoreEntry}: {step.Id}: {restore.Describe()}; running the step again.");
+            }
+            log.WriteLine($"SkillMix: {step.Id}: running ({RerunReason.Explain(previous, step.Definition, restore)}).");
+            var implementation = steps.FirstOrDefault(s => s.Kind == step.Kind)
+                ?? throw new InvalidOperationException($"This skillmix has no implementation of step kind '{step.Kind}'.");
+            var clock = Stopwatch.StartNew();
+            DeleteDirectory(staging);
+            Directory.CreateDirectory(staging);
+            var metadata = await implementation.RunAsync(step, staging, new StepContext(log, store), cancellationToken);
+            metadata["wallSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+            manifest = store.Save(step.Definition, staging, metadata);
+            log.WriteLine($"SkillMix: {step.Id}: done in {clock.Elapsed.TotalSeconds:0.0} s, saved to the store (key {ContentHash.Short(step.Key)}).");
+        }
+
+        DeleteDirectory(step.OutputDirectory);
+        Directory.Move(staging, step.OutputDirectory);
+        step.Definition.Save(lastPath);
+        AtomicWrite(manifestCopy, manifest.ToJson());
+    }
+
+    private static string Describe(Exception e, StepFile? step, string path)
+    {
+        var where = e is SkillMixDataException data && data.File is { Length: > 0 }
+            ? (data.Line > 0 ? $"{data.File}({data.Line})" : data.File)
+            : step is null ? path : ProjectFile(step);
+        var what = step is null ? path : $"step {step.Id}";
+        return $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {e.Message}";
+    }
+
+    private static string ProjectFile(StepFile step) => step.Context["projectFile"]?.GetValue<string>() ?? step.Experiment;
+
+    private static void AtomicWrite(string path, string text)
+    {
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using SkillMix.Store;
+
+namespace SkillMix.Experiments.Planning;
+
+/// <summary>
+/// Gives each planned step its key (in plan order, which lists every step after its inputs) and writes its step file,
+/// touching only the files whose content changed, plus one list of step ids per kind for the MSBuild targets to batch on.
+/// </summary>
+public static class PlanWriter
+{
+    public static IReadOnlyList<StepFile> Write(IReadOnlyList<PlannedStep> plan, string experiment, System.Text.Json.Nodes.JsonObject context,
+        string stepsDirectory, string outputsDirectory)
+    {
+        var files = Resolve(plan, experiment, context, outputsDirectory);
+        Directory.CreateDirectory(stepsDirectory);
+        foreach (var file in files)
+        {
+            WriteIfChanged(Path.Combine(stepsDirectory, file.Id + ".json"), file.ToJsonText());
+        }
+        foreach (var kind in files.GroupBy(f => f.Kind))
+        {
+            WriteIfChanged(Path.Combine(stepsDirectory, kind.Key + ".list"), string.Join("\n", kind.Select(f => f.Id)) + "\n");
+        }
+        foreach (var kind in AllKinds.Except(files.Select(f => f.Kind)))
+        {
+            WriteIfChanged(Path.Combine(stepsDirectory, kind + ".list"), "");
+        }
+        return files;
+    }
+
+    public static IReadOnlyList<StepFile> Resolve(IReadOnlyList<PlannedStep> plan, string experiment, System.Text.Json.Nodes.JsonObject context,
+        string outputsDirectory)
+    {
+        var byId = new Dictionary<string, StepFile>(StringComparer.Ordinal);
+        var files = new List<StepFile>(plan.Count);
+        foreach (var step in plan)
+        {
+            var inputs = new Dictionary<string, StepInput>(StringComparer.Ordinal);
+            foreach (var (name, upstream) in step.Inputs)
+            {
+                if (!byId.TryGetValue(upstream, out var source))
+                {
+                    throw new InvalidOperationException($"Step '{step.Id}' reads '{upstream}', which is not planned before it.");
+                }
+                inputs[name] = new StepInput(upstream, source.Key, source.OutputDirectory);
+            }
+            var definition = new StepDefinition(step.Kind, step.CodeVersion, step.Parameters,
+                inputs.Select(i => KeyValuePair.Create(i.Key, i.Value.Key)));
+            var file = new StepFile(step.Id, definition, inputs, Path.Combine(outputsDirectory, step.Id), experiment, context);
+            byId[step.Id] = file;
+            files.Add(file);
+        }
+        return files;
+    }
+
+    private static readonly string[] AllKinds =
+    [
+        StepKind.Generate, StepKind.GradeGenerations, StepKind.Filter, StepKind.Pretrain, StepKind.Train,
+        StepKind.Sample, StepKind.GradeSamples, StepKind.Aggregate, StepKind.Report,
+    ];
+
+    private static void WriteIfChanged(string path, string content)
+    {
+        if (File.Exists(path) && File.ReadAllText(path) == content)
+        {
+            return;
+        }
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,17 @@
+namespace SkillMix.Experiments.Spec;
+
+/// <summary>The stable codes of SkillMix's errors and warnings; docs/errors.md explains each and what to do.</summary>
+public static class ErrorCodes
+{
+    public const string UnknownWorld = "SKMX001";
+    public const string UnknownBackend = "SKMX002";
+    public const string InvalidValue = "SKMX003";
+    public const string UnknownPool = "SKMX004";
+    public const string MissingTrainingSet = "SKMX005";
+    public const string KOutOfRange = "SKMX006";
+    public const string DuplicateName = "SKMX007";
+    public const string WorldFile = "SKMX008";
+    public const string InvalidName = "SKMX009";
+    public const string CorruptStoreEntry = "SKMX010";
+    public const string StepFailed = "SKMX020";
+}

@@ -1,0 +1,18 @@
+namespace SkillMix.Experiments.Spec;
+
+/// <summary>
+/// Everything an experiment declares, as the MSBuild SDK reads it from the project's properties and items. The planner
+/// turns it into steps; nothing here runs anything.
+/// </summary>
+public sealed record ExperimentSpec(
+    string Name,
+    string ProjectFile,
+    WorldSpec World,
+    string Teacher,
+    string Grader,
+    int FilterGradings,
+    StudentSpec Student,
+    long Seed,
+    IReadOnlyList<TrainingSetSpec> TrainingSets,
+    IReadOnlyList<FineTuneSpec> FineTunes,
+    IReadOnlyList<EvaluationSpec> Evaluations);

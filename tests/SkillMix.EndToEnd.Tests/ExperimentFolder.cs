@@ -1,0 +1,59 @@
+namespace SkillMix.EndToEnd.Tests;
+
+/// <summary>
+/// A copy of an in-repository experiment in a temporary folder, its SDK imports pointed back at the repository, so a test
+/// builds the real project file without writing into the repository.
+/// </summary>
+public sealed class ExperimentFolder : IDisposable
+{
+    private ExperimentFolder(string root, string project)
+    {
+        Root = root;
+        Project = project;
+    }
+
+    public string Root { get; }
+
+    public string Project { get; }
+
+    public string Results => Path.Combine(Path.GetDirectoryName(Project)!, "results");
+
+    public static ExperimentFolder CopyOf(string experiment, Func<string, string>? edit = null)
+    {
+        var source = Path.Combine(Repository.Root, "experiments", experiment, experiment + ".csproj");
+        var root = Directory.CreateTempSubdirectory("skillmix-e2e-").FullName;
+        var folder = Path.Combine(root, experiment);
+        Directory.CreateDirectory(folder);
+        var text = File.ReadAllText(source).Replace("../../sdk/SkillMix.Sdk/Sdk/", Repository.SdkFolder + "/", StringComparison.Ordinal);
+        var project = Path.Combine(folder, experiment + ".csproj");
+        File.WriteAllText(project, edit is null ? text : edit(text));
+        return new ExperimentFolder(root, project);
+    }
+
+    /// <summary>Another copy of the same project in a fresh folder: what a clean clone on another machine looks like.</summary>
+    public ExperimentFolder CleanClone()
+    {
+        var root = Directory.CreateTempSubdirectory("skillmix-e2e-clone-").FullName;
+        var folder = Path.Combine(root, Path.GetFileName(Path.GetDirectoryName(Project)!));
+        Directory.CreateDirectory(folder);
+        var project = Path.Combine(folder, Path.GetFileName(Project));
+        File.Copy(Project, project);
+        return new ExperimentFolder(root, project);
+    }
+
+    public BuildRun Build(string store, params string[] properties) =>
+        BuildRun.Dotnet(Path.GetDirectoryName(Project)!, TimeSpan.FromMinutes(8),
+            ["build", Project, "-nr:false", "-v:n", $"-p:SkillMixStore={store}", .. properties.Select(p => "-p:" + p)]);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server that still holds a file keeps a temporary folder; the next run uses new names.
+        }
+    }
+}

@@ -1,0 +1,107 @@
+namespace SkillMix.EndToEnd.Tests;
+
+/// <summary>
+/// Real `dotnet build` of the QuickStart experiment's smoke profile, copied to a temporary folder with its own store: the
+/// cold build runs every step once; what follows must reuse them exactly as the SDK promises.
+/// </summary>
+public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : IClassFixture<QuickStartSmokeTests.ColdBuild>
+{
+    /// <summary>The smoke experiment built once, cold, into a fresh store, shared by the tests of this class.</summary>
+    public sealed class ColdBuild : IDisposable
+    {
+        public ColdBuild()
+        {
+            Store = Directory.CreateTempSubdirectory("skillmix-e2e-store-").FullName;
+            Experiment = ExperimentFolder.CopyOf("QuickStart");
+            Run = Experiment.Build(Store, "Profile=smoke");
+        }
+
+        public string Store { get; }
+
+        public ExperimentFolder Experiment { get; }
+
+        public BuildRun Run { get; }
+
+        public void Dispose()
+        {
+            Experiment.Dispose();
+            Directory.Delete(Store, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_cold_build_runs_every_step_and_writes_the_results_table()
+    {
+        Assert.True(cold.Run.ExitCode == 0, cold.Run.ToString());
+        Assert.Contains("pretrain", cold.Run.Ran);
+        Assert.Contains("train.D123", cold.Run.Ran);
+        Assert.Contains("report", cold.Run.Ran);
+        Assert.Empty(cold.Run.Restored);
+        var results = File.ReadAllText(Path.Combine(cold.Experiment.Results, "results.md"));
+        Assert.Contains("| D123 |", results);
+        Assert.Contains("held-out k=5", results);
+        foreach (var file in new[] { "results.csv", "results.json", "provenance.json", "fm-vs-k.png", "fm-vs-k.svg" })
+        {
+            Assert.True(File.Exists(Path.Combine(cold.Experiment.Results, file)), $"{file} is missing.\n{cold.Run}");
+        }
+    }
+
+    [Fact]
+    public void A_second_build_runs_no_step()
+    {
+        Assert.True(cold.Run.ExitCode == 0, cold.Run.ToString());
+        var again = cold.Experiment.Build(cold.Store, "Profile=smoke");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.True(again.Ran.Count == 0 && again.Restored.Count == 0, again.ToString());
+        Assert.DoesNotContain("SkillMix: pretrain:", again.Output);
+    }
+
+    [Fact]
+    public void Changing_Combinations_reruns_only_sampling_grading_aggregation_and_the_report_and_reverting_runs_nothing()
+    {
+        Assert.True(cold.Run.ExitCode == 0, cold.Run.ToString());
+        using var clone = cold.Experiment.CleanClone();
+        var restored = clone.Build(cold.Store, "Profile=smoke");
+        Assert.True(restored.ExitCode == 0 && restored.Ran.Count == 0, restored.ToString());
+
+        var changed = clone.Build(cold.Store, "Profile=smoke", "Combinations=5");
+        Assert.True(changed.ExitCode == 0, changed.ToString());
+        Assert.NotEmpty(changed.Ran);
+        var kinds = changed.Ran.Select(id => id.Split('.')[0]).Distinct().Order().ToList();
+        Assert.True(kinds.SequenceEqual(["aggregate", "grade", "report", "sample"]), changed.ToString());
+        Assert.DoesNotContain(changed.Ran, id => id.StartsWith("grade.D", StringComparison.Ordinal) && id.Count(c => c == '.') == 1);
+        Assert.Contains("key changed: Combinations 4 -> 5", changed.Output);
+
+        var reverted = clone.Build(cold.Store, "Profile=smoke");
+        Assert.True(reverted.ExitCode == 0, reverted.ToString());
+        Assert.True(reverted.Ran.Count == 0, reverted.ToString());
+        Assert.NotEmpty(reverted.Restored);
+    }
+
+    [Fact]
+    public void A_clean_clone_with_a_warm_store_restores_every_step_and_runs_none()
+    {
+        Assert.True(cold.Run.ExitCode == 0, cold.Run.ToString());
+        using var clone = cold.Experiment.CleanClone();
+        var run = clone.Build(cold.Store, "Profile=smoke");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.Ran.Count == 0, run.ToString());
+        Assert.Equal(cold.Run.Ran.Order(), run.Restored.Order());
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(cold.Experiment.Results, "results.csv")),
+            File.ReadAllText(Path.Combine(clone.Results, "results.csv")));
+    }
+
+    [Fact]
+    public void A_fine_tune_naming_a_missing_training_set_fails_with_the_project_line()
+    {
+        using var broken = ExperimentFolder.CopyOf("QuickStart",
+            text => text.Replace("<FineTune Include=\"D12\" Data=\"D1;D2\" />", "<FineTune Include=\"D12\" Data=\"D1;D9\" />", StringComparison.Ordinal));
+        var run = broken.Build(cold.Store, "Profile=smoke");
+        Assert.NotEqual(0, run.ExitCode);
+        var line = File.ReadAllLines(broken.Project).ToList().FindIndex(l => l.Contains("Data=\"D1;D9\"", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"QuickStart.csproj({line},", run.Output);
+        Assert.Contains("error SKMX005", run.Output);
+        Assert.Contains("'D9'", run.Output);
+    }
+}
