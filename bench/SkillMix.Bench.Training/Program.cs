@@ -4,23 +4,25 @@ using SkillMix.Training.Runtime;
 using SkillMix.Training.Training;
 using static TorchSharp.torch;
 
-// Usage: dotnet run -c Release --project bench/SkillMix.Bench.Training [-- --steps N] [--wide]
+// Usage: dotnet run -c Release --project bench/SkillMix.Bench.Training [-- --steps N] [--wide] [--sample-only] [--one-thread]
 // Every figure of one run is measured under the same load, so compare ratios within a run; other work on a shared
 // machine moves absolute numbers a lot. Each measurement runs with 2 and with 1 libtorch threads.
 var steps = Argument("--steps", 20);
 var wide = args.Contains("--wide");
+var sampleOnly = args.Contains("--sample-only");
+var threadCounts = args.Contains("--one-thread") ? new[] { 1 } : new[] { 2, 1 };
 TorchRuntime.EnsureLoaded();
 Console.WriteLine(Invariant(
     $"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
 Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-foreach (var threads in new[] { 2, 1 })
+foreach (var threads in threadCounts)
 {
     set_num_threads(threads);
     var fp32 = Benchmarks.MatmulGflops(ScalarType.Float32);
     var bf16 = Benchmarks.MatmulGflops(ScalarType.BFloat16);
     Console.WriteLine(Invariant($"[{threads} threads] matmul 1024^3: fp32 {fp32:F0} GFLOP/s, bf16 {bf16:F0} GFLOP/s"));
-    foreach (var (name, model) in Benchmarks.Sizes.Take(wide ? 2 : 1))
+    foreach (var (name, model) in Benchmarks.Sizes.Take(sampleOnly ? 0 : wide ? 2 : 1))
     {
         foreach (var precision in new[] { TrainingPrecision.Fp32, TrainingPrecision.Bf16 })
         {

@@ -35,6 +35,10 @@ public sealed class StudentChatClient : IChatClient
         _student = student;
         _defaults = defaults ?? new StudentChatOptions();
         _template = _defaults.Template ?? student.Template;
+        if (_defaults.Threads > 0)
+        {
+            TorchSharp.torch.set_num_threads(_defaults.Threads);
+        }
         Metadata = new ChatClientMetadata(ProviderName, providerUri: null, defaultModelId: ModelId);
     }
 
@@ -109,7 +113,8 @@ public sealed class StudentChatClient : IChatClient
             for (var i = 0; i < requests.Count; i++)
             {
                 var done = new TaskCompletionSource<SampleResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-                cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+                var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+                done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 _pending.Add((requests[i], done));
                 tasks[i] = done.Task;
             }

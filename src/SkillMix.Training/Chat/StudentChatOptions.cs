@@ -24,6 +24,13 @@ public sealed record StudentChatOptions
     /// <summary>The chat template; null uses the one the student was fine-tuned with.</summary>
     public ChatTemplateKind? Template { get; init; }
 
+    /// <summary>
+    /// libtorch CPU threads while sampling (process-wide, set when the client is created); 0 leaves libtorch's setting.
+    /// Sampling runs many tiny operations, and OpenMP threads spin while they wait for each other: on a shared 2-core
+    /// machine one thread sampled the default student 10-100x faster than two (docs/performance.md).
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Keeps keys and values of past tokens instead of recomputing them (off only to measure what it saves).</summary>
     public bool UseKvCache { get; init; } = true;
 

@@ -76,12 +76,20 @@ internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         {
             (k, v) = cache.Append(layer, start, k, v);                         // (B, nh, start + T, hs)
         }
-        var p = training ? _dropout : 0.0;
         var y = mask is null
-            ? nn.functional.scaled_dot_product_attention(q, k, v, p: p, is_casual: true)
-            : nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: mask, p: p); // (B, nh, T, hs)
+            ? nn.functional.scaled_dot_product_attention(q, k, v, p: training ? _dropout : 0.0, is_casual: true) // (B, nh, T, hs)
+            : Masked(q, k, v, mask);                                           // (B, nh, T, hs)
         y = y.transpose(1, 2).contiguous().view(b, t, c);                     // (B, T, C)
         return resid_dropout.forward(c_proj.forward(y));
+    }
+
+    // Attention over the cache, written out: the cache's keys and values are a strided view (its first start + T
+    // positions), which matmul reads in place, where scaled_dot_product_attention with a mask copies them on every call.
+    private static Tensor Masked(Tensor q, Tensor k, Tensor v, Tensor mask)
+    {
+        var att = q.matmul(k.transpose(-2, -1)).mul_(1.0 / Math.Sqrt(q.shape[3])); // (B, nh, T, start + T)
+        att = att.masked_fill_(mask.logical_not(), double.NegativeInfinity).softmax(-1);
+        return att.matmul(v);                                                  // (B, nh, T, hs)
     }
 }
 

@@ -82,17 +82,12 @@ public static class TorchRuntime
             return $"TorchSharp's native library libLibTorchSharp.so is not next to {AppContext.BaseDirectory}: reference "
                 + "SkillMix.Training (which brings TorchSharp and libtorch-cpu-linux-x64) from the application and build it again.";
         }
-        if (NativeLibrary.TryLoad(library, out var handle))
-        {
-            NativeLibrary.Free(handle);
-            return $"{library} loads, yet TorchSharp failed to initialise libtorch; check that libtorch_cpu.so and its neighbours "
-                + "were copied beside it (a complete build output has runtimes/linux-x64/native/libtorch_cpu.so).";
-        }
         string reason;
         try
         {
-            NativeLibrary.Load(library);
-            reason = "unknown";
+            NativeLibrary.Free(NativeLibrary.Load(library));
+            return $"{library} loads, yet TorchSharp failed to initialise libtorch; check that libtorch_cpu.so and its neighbours "
+                + "were copied beside it (a complete build output has runtimes/linux-x64/native/libtorch_cpu.so).";
         }
         catch (DllNotFoundException e)
         {

@@ -59,8 +59,8 @@ public sealed record TrainingConfig
     /// <summary>Seconds between progress lines.</summary>
     public double ProgressSeconds { get; init; } = 2;
 
-    /// <summary>bf16: forward and backward passes in bfloat16 over float32 master weights (about 1.5x faster than fp32 for
-    /// the default student on this project's AVX512-BF16 CPUs; docs/performance.md); fp32 where bfloat16 is slow.</summary>
+    /// <summary>bf16: forward and backward passes in bfloat16 over float32 master weights (as fast as fp32 or up to 2.8x
+    /// faster for the default student on this project's AVX512-BF16 CPUs; docs/performance.md); fp32 where bfloat16 is slow.</summary>
     public TrainingPrecision Precision { get; init; } = TrainingPrecision.Bf16;
 
     /// <summary>cpu, cuda or cuda:N.</summary>
