@@ -93,6 +93,24 @@ public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : 
     }
 
     [Fact]
+    public void Clean_removes_the_experiments_outputs_but_not_the_shared_store()
+    {
+        Assert.True(cold.Run.ExitCode == 0, cold.Run.ToString());
+        using var clone = cold.Experiment.CleanClone();
+        var built = clone.Build(cold.Store, "Profile=smoke");
+        Assert.True(built.ExitCode == 0, built.ToString());
+        var folder = Path.GetDirectoryName(clone.Project)!;
+        Assert.True(Directory.Exists(Path.Combine(folder, "obj", "skillmix")), built.ToString());
+        var entries = Directory.GetFiles(cold.Store, "*", SearchOption.AllDirectories).Length;
+
+        var clean = BuildRun.Dotnet(folder, TimeSpan.FromMinutes(3), "clean", clone.Project, "-nr:false", "-p:Profile=smoke", $"-p:SkillMixStore={cold.Store}");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.False(Directory.Exists(Path.Combine(folder, "obj", "skillmix")), clean.ToString());
+        Assert.False(Directory.Exists(clone.Results), clean.ToString());
+        Assert.Equal(entries, Directory.GetFiles(cold.Store, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
     public void A_fine_tune_naming_a_missing_training_set_fails_with_the_project_line()
     {
         using var broken = ExperimentFolder.CopyOf("QuickStart",

@@ -37,8 +37,10 @@ internal sealed class PretrainStep : IStep
         var singles = await ParallelWork.MapAsync(combinations, teacher.Concurrency, async (c, ct) =>
             RecordBuilder.Generation(records, c, await conversation.RunAsync([world.World.GetSkill(c.Skills[0])], c.Topic, 1, ct)), cancellationToken);
 
+        // Whole replies, not just the answers: the student learns the "Answer: ... Explanation: ..." form and every
+        // character of it (the tokenizer's vocabulary comes from this corpus).
         var corpus = offline.PlainText().Generate(seed, step.Parameter<int>("PlainSentences"))
-            .Concat(singles.Select(s => s.Answer))
+            .Concat(singles.SelectMany(s => new[] { s.Turn1Reply, s.Turn2Reply }))
             .ToList();
         SeededRandom.ForStream(seed, "pretrain-corpus").Shuffle(corpus);
         Core.Text.AtomicFile.WriteAllText(Path.Combine(outputDirectory, StudentSetup.CorpusFile), string.Join("\n", corpus) + "\n");
