@@ -29,8 +29,8 @@ internal static class ReportWriter
         AtomicFile.Write(Path.Combine(outputDirectory, Markdown), w => MarkdownResults.Write(grid, w));
         AtomicFile.Write(Path.Combine(outputDirectory, Csv), w => CsvResults.Write(grid, w));
         AtomicFile.Write(Path.Combine(outputDirectory, Json), w => ResultsJson.Write(grid, w));
-        AtomicBytes.Write(Path.Combine(outputDirectory, FigurePng), png);
-        AtomicBytes.Write(Path.Combine(outputDirectory, FigureSvg), svg);
+        AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, FigurePng), png);
+        AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, FigureSvg), svg);
         AtomicFile.Write(Path.Combine(outputDirectory, Provenance), w => ProvenanceJson.Write(grid, w));
     }
 }

@@ -79,7 +79,7 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         DeleteDirectory(step.OutputDirectory);
         Directory.Move(staging, step.OutputDirectory);
         step.Definition.Save(lastPath);
-        AtomicWrite(manifestCopy, manifest.ToJson());
+        Core.Text.AtomicFile.WriteAllText(manifestCopy, manifest.ToJson());
     }
 
     private static string Describe(Exception e, StepFile? step, string path)
@@ -92,13 +92,6 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
     }
 
     private static string ProjectFile(StepFile step) => step.Context["projectFile"]?.GetValue<string>() ?? step.Experiment;
-
-    private static void AtomicWrite(string path, string text)
-    {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
-    }
 
     private static void DeleteDirectory(string path)
     {

@@ -10,7 +10,18 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string path, Action<TextWriter> write)
+    public static void Write(string path, Action<TextWriter> write) => WriteStream(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, Utf8NoBom, leaveOpen: true);
+        writer.NewLine = "\n";
+        write(writer);
+    });
+
+    public static void WriteAllText(string path, string text) => Write(path, w => w.Write(text));
+
+    public static void WriteAllBytes(string path, byte[] bytes) => WriteStream(path, stream => stream.Write(bytes));
+
+    private static void WriteStream(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
@@ -19,11 +30,8 @@ public static class AtomicFile
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, Utf8NoBom))
             {
-                writer.NewLine = "\n";
-                write(writer);
-                writer.Flush();
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
@@ -34,6 +42,4 @@ public static class AtomicFile
             File.Delete(temp);
         }
     }
-
-    public static void WriteAllText(string path, string text) => Write(path, w => w.Write(text));
 }

@@ -65,8 +65,6 @@ public static class PlanWriter
         {
             return;
         }
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
+        Core.Text.AtomicFile.WriteAllText(path, content);
     }
 }
