@@ -19,9 +19,13 @@ internal sealed class FilterStep : IStep
     public Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
         var generations = Records.ReadAll<GenerationRecord>(Path.Combine(step.Input("generations").Directory, GenerateStep.Output));
-        var gradings = Records.ReadAll<GradingRecord>(Path.Combine(step.Input("graded").Directory, GradeStep.Output))
-            .ToLookup(g => (g.Combination, g.GenerationRepeat));
-        var kept = generations.Where(g => FullMarks(g, gradings[(g.Combination, g.Repeat)].ToList())).ToList();
+        var gradingsFile = Path.Combine(step.Input("graded").Directory, GradeStep.Output);
+        var gradings = JsonlRecords.Read(gradingsFile)
+            .Where(r => r.Record is GradingRecord)
+            .ToLookup(r => (((GradingRecord)r.Record).Combination, ((GradingRecord)r.Record).GenerationRepeat),
+                r => GradingEvidence.Of((GradingRecord)r.Record, gradingsFile, r.Line));
+        var options = new AggregateOptions();
+        var kept = generations.Where(g => FullMarks(g.K, gradings[(g.Combination, g.Repeat)].ToList(), options)).ToList();
         JsonlRecords.Write(Path.Combine(outputDirectory, Output), kept);
         var stats = new JsonObject
         {
@@ -34,13 +38,7 @@ internal sealed class FilterStep : IStep
         return Task.FromResult(stats);
     }
 
-    private static bool FullMarks(GenerationRecord generation, IReadOnlyList<GradingRecord> gradings)
-    {
-        if (gradings.Count == 0)
-        {
-            return false;
-        }
-        var points = gradings.Select(g => (IReadOnlyList<double>)[.. g.Points.Take(g.Points.Count - 1), g.LengthPoint]).ToList();
-        return GenerationScore.Of(MajorityVote.Vote(points), generation.K).FullMarks == 1;
-    }
+    private static bool FullMarks(int k, IReadOnlyList<GradingEvidence> gradings, AggregateOptions options) =>
+        gradings.Count > 0
+        && GenerationScore.Of(MajorityVote.Vote(gradings.Select(g => g.FinalPoints(options)).ToList()), k).FullMarks == 1;
 }

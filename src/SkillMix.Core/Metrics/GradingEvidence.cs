@@ -30,6 +30,12 @@ public sealed record GradingEvidence(
     string File,
     int Line)
 {
+    /// <summary>A grading record of SkillMix's JSONL, read from <paramref name="file"/> at <paramref name="line"/>.</summary>
+    public static GradingEvidence Of(Records.GradingRecord g, string file, int line) => new(
+        new CellKey(g.Generator, g.Grader, g.Setting, g.K),
+        $"{g.World}/{g.SkillPool}/{g.TopicPool}/s{g.Seed}/{g.Combination}",
+        g.GenerationRepeat, g.GradingRepeat, g.Skills, g.Answer, g.Points, g.LengthPoint, g.Reply, file, line);
+
     /// <summary>
     /// The final points: stored (or re-parsed) points fitted to k + 3, the last one overwritten by the counted length point,
     /// and skill points withdrawn by the name filter when asked.

@@ -66,10 +66,7 @@ public static class GradedRecordLoader
             if (record is GradingRecord g)
             {
                 gradings++;
-                evidence.Add(new GradingEvidence(
-                    new CellKey(g.Generator, g.Grader, g.Setting, g.K),
-                    $"{g.World}/{g.SkillPool}/{g.TopicPool}/s{g.Seed}/{g.Combination}",
-                    g.GenerationRepeat, g.GradingRepeat, g.Skills, g.Answer, g.Points, g.LengthPoint, g.Reply, file, line));
+                evidence.Add(GradingEvidence.Of(g, file, line));
             }
             else
             {
