@@ -24,7 +24,7 @@ time_build() {
     start=$(date +%s.%N)
     dotnet build "$1" -nr:false >"$work/last.log"
     end=$(date +%s.%N)
-    echo "$end - $start" | bc
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
   done | median
 }
 
@@ -33,7 +33,7 @@ base1=$(time_build "$work/empty")
 exp=$(time_build "$repo/experiments/$experiment")
 steps=$(grep -c "SkillMix: .*: \(running\|restored\)" "$work/last.log" || true)
 base2=$(time_build "$work/empty")
-base=$(echo "($base1 + $base2) / 2" | bc -l)
+base=$(awk -v a="$base1" -v b="$base2" 'BEGIN { print (a + b) / 2 }')
 printf 'date: %s\nmachine: %s, %s cores\nempty classlib no-op: %.2f s (median of %d, before %.2f / after %.2f)\n%s no-op: %.2f s (median of %d), steps run or restored in the last build: %s\nratio: %.2f\n' \
   "$(date -u +%Y-%m-%dT%H:%MZ)" "$(uname -m) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" \
-  "$base" "$runs" "$base1" "$base2" "$experiment" "$exp" "$runs" "$steps" "$(echo "$exp / $base" | bc -l)"
+  "$base" "$runs" "$base1" "$base2" "$experiment" "$exp" "$runs" "$steps" "$(awk -v a="$exp" -v b="$base" 'BEGIN { print a / b }')"
