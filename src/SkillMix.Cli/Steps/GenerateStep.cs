@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SkillMix.Cli.Backends;
-using SkillMix.Core.Conversations;
 using SkillMix.Core.Records;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
@@ -28,16 +27,9 @@ internal sealed class GenerateStep : IStep
         var seed = step.Parameter<long>("Seed");
         var combinations = CombinationSampler.Sample(world.World, skills, topics, k, step.Parameter<int>("Attempts"), seed);
         using var teacher = ChatBackends.Create(step.Parameter<string>("Teacher"), ModelRole.Teacher, world, step);
-        var conversation = new GenerateConversation(teacher.Client, teacher.Options);
         var records = new RecordContext(setting, world.World, skills, topics, seed);
         var progress = new StepProgress(context.Log, step.Id, combinations.Count, "texts");
-
-        var generated = await ParallelWork.MapAsync(combinations, teacher.Concurrency, async (combination, ct) =>
-        {
-            var transcript = await conversation.RunAsync(combination.Skills.Select(world.World.GetSkill).ToList(), combination.Topic, 1, ct);
-            progress.Advance();
-            return RecordBuilder.Generation(records, combination, transcript);
-        }, cancellationToken);
+        var generated = await GenerationRun.RunAsync(teacher, world, records, combinations.Select(c => (c, 1)).ToList(), progress, cancellationToken);
 
         JsonlRecords.Write(Path.Combine(outputDirectory, Output), generated);
         progress.Finish();

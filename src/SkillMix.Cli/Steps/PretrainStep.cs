@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SkillMix.Cli.Backends;
-using SkillMix.Core.Conversations;
 using SkillMix.Core.Records;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
@@ -32,10 +31,8 @@ internal sealed class PretrainStep : IStep
             .Select((c, i) => new Combination(i, [c.Skill], c.Topic))
             .ToList();
         using var teacher = ChatBackends.Create("offline", ModelRole.Teacher, world, step);
-        var conversation = new GenerateConversation(teacher.Client, teacher.Options);
         var records = new RecordContext("pretrain", world.World, Pool.All, Pool.All, seed);
-        var singles = await ParallelWork.MapAsync(combinations, teacher.Concurrency, async (c, ct) =>
-            RecordBuilder.Generation(records, c, await conversation.RunAsync([world.World.GetSkill(c.Skills[0])], c.Topic, 1, ct)), cancellationToken);
+        var singles = await GenerationRun.RunAsync(teacher, world, records, combinations.Select(c => (c, 1)).ToList(), null, cancellationToken);
 
         // Whole replies, not just the answers: the student learns the "Answer: ... Explanation: ..." form and every
         // character of it (the tokenizer's vocabulary comes from this corpus).

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SkillMix.Cli.Backends;
-using SkillMix.Core.Conversations;
 using SkillMix.Core.Records;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
@@ -29,17 +28,9 @@ internal sealed class SampleStep : IStep
             .SelectMany(c => Enumerable.Range(1, generations).Select(repeat => (Combination: c, Repeat: repeat)))
             .ToList();
         using var student = ChatBackends.Create(step.Parameter<string>("Student"), ModelRole.Student, world, step);
-        var conversation = new GenerateConversation(student.Client, student.Options);
         var records = new RecordContext(setting, world.World, skills, topics, seed);
         var progress = new StepProgress(context.Log, step.Id, work.Count, "answers");
-
-        var generated = await ParallelWork.MapAsync(work, student.Concurrency, async (item, ct) =>
-        {
-            var skillList = item.Combination.Skills.Select(world.World.GetSkill).ToList();
-            var transcript = await conversation.RunAsync(skillList, item.Combination.Topic, item.Repeat, ct);
-            progress.Advance();
-            return RecordBuilder.Generation(records, item.Combination, transcript);
-        }, cancellationToken);
+        var generated = await GenerationRun.RunAsync(student, world, records, work, progress, cancellationToken);
 
         JsonlRecords.Write(Path.Combine(outputDirectory, GenerateStep.Output), generated);
         progress.Finish();
