@@ -58,6 +58,44 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void A_single_skill_conversation_trains_on_exactly_the_rows_the_student_later_samples_from()
+    {
+        var metaphor = Skills[..1];
+        var turn1 = GenerationPrompt.Turn1(metaphor, "Beekeeping");
+        var turn2 = GenerationPrompt.Turn2(metaphor, "Beekeeping", 1);
+        const string draft = "Answer: The beekeeper is calm. The hive is a drum.\nExplanation: metaphor in sentence 2.";
+        const string revised = "Answer: The hive is a drum.\nExplanation: metaphor in sentence 1.";
+        var tokenizer = CharTokenizer.Build([turn1, turn2, draft, revised]);
+        var (tokens, learn) = ChatTemplate.EncodeConversation(tokenizer, new Conversation(
+        [
+            new ConversationTurn(ChatRole.User, turn1),
+            new ConversationTurn(ChatRole.Assistant, draft),
+            new ConversationTurn(ChatRole.User, turn2),
+            new ConversationTurn(ChatRole.Assistant, revised),
+        ]), ChatTemplateKind.Compact);
+
+        // The skill, the topic and the one-sentence limit all reach the model; the definitions do not need to.
+        var row = "<|user|>topic: Beekeeping\nskills: metaphor<|end|>"
+            + "<|assistant|>" + draft + "<|end|>"
+            + "<|user|>revise: at most 1 sentence<|end|>"
+            + "<|assistant|>" + revised + "<|end|><|endoftext|>";
+        Assert.Equal(row, tokenizer.Decode(tokens, showMarkers: true));
+
+        // Learned: each answer and its end marker, nothing of the prompts.
+        var learned = tokenizer.Decode(tokens.Where((_, i) => learn[i]), showMarkers: true);
+        Assert.Equal(draft + "<|end|>" + revised + "<|end|>", learned);
+
+        // Sampling sees the same characters: each turn's prompt is the training row up to that answer.
+        var first = ChatTemplate.EncodePrompt(tokenizer, [new ChatMessage(ChatRole.System, GenerationPrompt.SystemPrompt), new ChatMessage(ChatRole.User, turn1)], ChatTemplateKind.Compact);
+        var second = ChatTemplate.EncodePrompt(tokenizer,
+            [new ChatMessage(ChatRole.User, turn1), new ChatMessage(ChatRole.Assistant, draft), new ChatMessage(ChatRole.User, turn2)], ChatTemplateKind.Compact);
+        Assert.Equal(tokens[..first.Length], first);
+        Assert.Equal(tokens[..second.Length], second);
+        Assert.False(learn[first.Length - 1]);
+        Assert.True(learn[first.Length]);
+    }
+
+    [Fact]
     public void Text_never_encodes_to_a_marker_and_unknown_characters_become_unknown()
     {
         var tokenizer = CharTokenizer.Build(["ab<|end|>"]);

@@ -25,19 +25,25 @@ internal sealed class PretrainStep : IStep
             ?? throw new InvalidDataException("the tinygpt student is pretrained on the offline world; set World to offline, or evaluate an API model as Student.");
         var seed = step.Parameter<long>("Seed");
 
-        // Every skill on every topic, once: the single-skill conversations of the base student's chat tuning.
+        // Every skill on every topic: the single-skill conversations of the base student's chat tuning. The teacher
+        // writes as many draws of each as the chat tuning has rows to fill, so the student sees each conversation about
+        // once and must learn the skill and the topic from the prompt rather than recite one text per prompt.
         var combinations = world.World.Skills
             .SelectMany(skill => world.World.Topics.Select(topic => (Skill: skill.Name, Topic: topic)))
             .Select((c, i) => new Combination(i, [c.Skill], c.Topic))
             .ToList();
+        var chatSteps = step.Parameter<int>("ChatSteps");
+        var repeats = ChatRepeats(chatSteps, step.Parameter<int>("StudentBatchSize"), combinations.Count);
         using var teacher = ChatBackends.Create("offline", ModelRole.Teacher, world, step);
         var records = new RecordContext("pretrain", world.World, Pool.All, Pool.All, seed);
-        var singles = await GenerationRun.RunAsync(teacher, world, records, combinations.Select(c => (c, 1)).ToList(), null, cancellationToken);
+        var work = Enumerable.Range(1, repeats).SelectMany(repeat => combinations.Select(c => (c, repeat))).ToList();
+        var singles = await GenerationRun.RunAsync(teacher, world, records, work, null, cancellationToken);
 
         // Whole replies, not just the answers: the student learns the "Answer: ... Explanation: ..." form and every
-        // character of it (the tokenizer's vocabulary comes from this corpus).
+        // character of it (the tokenizer's vocabulary comes from this corpus). One draw per skill and topic, so the
+        // plain sentences keep their share of the corpus whatever the chat tuning's length.
         var corpus = offline.PlainText().Generate(seed, step.Parameter<int>("PlainSentences"))
-            .Concat(singles.SelectMany(s => new[] { s.Turn1Reply, s.Turn2Reply }))
+            .Concat(singles.Take(combinations.Count).SelectMany(s => new[] { s.Turn1Reply, s.Turn2Reply }))
             .ToList();
         SeededRandom.ForStream(seed, "pretrain-corpus").Shuffle(corpus);
         Core.Text.AtomicFile.WriteAllText(Path.Combine(outputDirectory, StudentSetup.CorpusFile), string.Join("\n", corpus) + "\n");
@@ -46,7 +52,7 @@ internal sealed class PretrainStep : IStep
         var language = Path.Combine(outputDirectory, "language");
         var first = StudentTraining.Train(StudentSetup.Pretraining(step, step.Parameter<int>("Steps")),
             new TrainingData(corpus, []), language, null, context.Log);
-        var chat = StudentTraining.Train(StudentSetup.Pretraining(step, step.Parameter<int>("ChatSteps")) with { PretrainMixRatio = step.Parameter<double>("PretrainMix") },
+        var chat = StudentTraining.Train(StudentSetup.Pretraining(step, chatSteps) with { PretrainMixRatio = step.Parameter<double>("PretrainMix") },
             new TrainingData(corpus, singles.Select(Conversations.Of).ToList()),
             Path.Combine(outputDirectory, StudentSetup.CheckpointFolder), language, context.Log);
         Directory.Delete(language, recursive: true);
@@ -55,6 +61,11 @@ internal sealed class PretrainStep : IStep
         metadata["languageLoss"] = first.Losses.Count > 0 ? Math.Round(first.Losses[^1], 4) : null;
         metadata["plainTexts"] = corpus.Count;
         metadata["usage"] = teacher.Usage();
+        metadata["chatRepeats"] = repeats;
         return metadata;
     }
+
+    /// <summary>Draws per skill and topic so that the chat tuning's rows (steps x batch) need each draw about once.</summary>
+    internal static int ChatRepeats(int chatSteps, int batchSize, int combinations) =>
+        combinations == 0 ? 1 : Math.Max(1, (int)Math.Ceiling(chatSteps * (double)batchSize / combinations));
 }

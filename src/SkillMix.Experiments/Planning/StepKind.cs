@@ -22,7 +22,7 @@ public static class StepKind
         Generate => "1",
         GradeGenerations => "1",
         Filter => "1",
-        Pretrain => "2",
+        Pretrain => "3",
         Train => "1",
         Sample => "1",
         GradeSamples => "1",
