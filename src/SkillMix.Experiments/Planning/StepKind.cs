@@ -24,7 +24,7 @@ public static class StepKind
         Filter => "1",
         Pretrain => "2",
         Train => "1",
-        Sample => "1",
+        Sample => "2",
         GradeSamples => "1",
         Aggregate => "1",
         Report => "1",
