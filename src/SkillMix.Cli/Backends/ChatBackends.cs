@@ -21,12 +21,12 @@ internal static class ChatBackends
     public static Backend Create(string name, ModelRole role, ResolvedWorld world, StepFile step)
     {
         Check(name, role, step.Id);
-        var meter = ExperimentCosts.Meter(step);
+        // Local models cost nothing and have no price, which a budgeted meter would refuse: only API calls are budgeted.
         return name switch
         {
-            BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, meter),
-            BackendNames.TinyGpt => TinyGpt(step, meter),
-            _ when BackendNames.IsApi(name) => Api(name, step, meter),
+            BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, new CostMeter()),
+            BackendNames.TinyGpt => TinyGpt(step, new CostMeter()),
+            _ when BackendNames.IsApi(name) => Api(name, step, ExperimentCosts.Meter(step)),
             _ => throw new InvalidDataException($"'{name}' is not a known model. {BackendNames.Help}"),
         };
     }
@@ -39,10 +39,10 @@ internal static class ChatBackends
     {
         if (BackendNames.IsHuggingFace(name))
         {
-            throw new StepStopException(ErrorCodes.StudentUnavailable,
-                $"step {stepId} needs the student {name}, and fine-tuning or sampling an open-weights model on a GPU is not "
-                + "available in this version of SkillMix. Plan mode works (dotnet build -p:SkillMixMode=plan prints every step, "
-                + "its calls and its estimated cost), and the training sets can be built now (dotnet build -t:SkillMixFilter).");
+            throw new StepStopException(ErrorCodes.StudentUnavailable, stepId,
+                $"needs the student {name}, and fine-tuning or sampling an open-weights model on a GPU is not available in "
+                + "this version of SkillMix. Plan mode works (dotnet build -p:SkillMixMode=plan prints every step, its calls "
+                + "and its estimated cost), and the training sets can be built now (dotnet build -t:SkillMixFilter).");
         }
         if (!BackendNames.IsApi(name) || CallMode() == CallStoreMode.ReplayOnly)
         {
@@ -52,10 +52,10 @@ internal static class ChatBackends
         if (settings.AzureAuthentication == AzureAuthentication.ApiKey && settings.KeyVariable() is { Length: > 0 } variable
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
         {
-            throw new StepStopException(ErrorCodes.MissingKey,
-                $"step {stepId} calls {name} as {role.ToString().ToLowerInvariant()}, and the environment variable {variable} that "
-                + $"holds its key is not set. Set {variable} in the environment of the build (never in a file), or set "
-                + "SKILLMIX_CALL_MODE=replay to use only calls already in the call store.");
+            throw new StepStopException(ErrorCodes.MissingKey, stepId,
+                $"calls {name} (the {role.ToString().ToLowerInvariant()}), and the environment variable {variable} that holds its key "
+                + $"is not set. Set {variable} in the environment of the build (never in a file), or set SKILLMIX_CALL_MODE=replay "
+                + "to use only calls already in the call store.");
         }
     }
 

@@ -70,10 +70,17 @@ internal static class PlanCommand
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"SkillMix plan budget: {CostSpec.BudgetProperty}={budget} USD, {spent:0.00##} USD recorded so far."));
         }
-        foreach (var problem in plan.Where(s => byId.ContainsKey(s.Id) && estimates.Single(e => e.Id == s.Id).State == StepState.ToRun)
-                     .Select(StepState.Problem).OfType<Backends.StepStopException>().DistinctBy(p => p.Message))
+        var problems = plan.Zip(estimates)
+            .Where(p => p.Second.State == StepState.ToRun)
+            .Select(p => (Project: "", Step: p.First.Id, Problem: StepState.Problem(p.First)))
+            .Where(p => p.Problem is not null)
+            .Select(p => (p.Project, p.Step, p.Problem!));
+        foreach (var line in StepCheck.Lines(problems))
         {
-            w.WriteLine($"SkillMix plan: a real build would stop: {problem.Message}");
+            // Not in MSBuild's error format: in plan mode these are facts to read, not failures.
+            var message = line[(line.IndexOf("error ", StringComparison.Ordinal) + "error ".Length)..];
+            var colon = message.IndexOf(':', StringComparison.Ordinal);
+            w.WriteLine($"SkillMix plan: a real build would stop ({message[..colon]}):{message[(colon + 1)..]}");
         }
     }
 

@@ -30,8 +30,7 @@ internal static class ExperimentCosts
         }
         catch (CostException e)
         {
-            throw new Backends.StepStopException(ErrorCodes.PriceFile,
-                $"{CostSpec.PriceFileProperty}: {e.Message}");
+            throw new Backends.StepStopException(ErrorCodes.PriceFile, null, $"{CostSpec.PriceFileProperty}: {e.Message}");
         }
     }
 

@@ -31,6 +31,10 @@ internal static class MarkdownResults
         w.WriteLine();
 
         WriteTrainingSets(input.TrainingSets, w);
+        if (input.Agreement is { } agreement)
+        {
+            AgreementText.WriteMarkdown(agreement, w);
+        }
         WriteLegend(input.Evaluations, w);
     }
 
