@@ -26,7 +26,7 @@ internal static class StepCommand
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
-            var runner = new StepRunner(StepStore.Open(parse.GetValue(store)), StepCatalog.All(), Console.Out);
+            var runner = new StepRunner(StepStore.Open(parse.GetValue(store)), StepCatalog.All(), parse.InvocationConfiguration.Output);
             return await runner.RunAsync(parse.GetValue(files) ?? [], cancellationToken);
         });
         var checkFiles = new Argument<string[]>("step-files")
@@ -40,7 +40,7 @@ internal static class StepCommand
             checkFiles,
             checkStore,
         };
-        check.SetAction(parse => StepCheck.Run(parse.GetValue(checkFiles) ?? [], StepStore.Open(parse.GetValue(checkStore)), Console.Out));
+        check.SetAction(parse => StepCheck.Run(parse.GetValue(checkFiles) ?? [], StepStore.Open(parse.GetValue(checkStore)), parse.InvocationConfiguration.Output));
         return new Command("step", "Run the steps of an experiment (called by the SkillMix.Sdk build targets).") { run, check };
     }
 }
