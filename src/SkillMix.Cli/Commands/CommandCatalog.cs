@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return AggregateCommand.Create();
         yield return CacheCommand.Create();
         yield return ModelsCommand.Create();
+        yield return PlanCommand.Create();
         yield return StepCommand.Create();
         yield return WorldCommand.Create();
     }
