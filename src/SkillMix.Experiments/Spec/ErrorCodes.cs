@@ -14,4 +14,8 @@ public static class ErrorCodes
     public const string InvalidName = "SKMX009";
     public const string CorruptStoreEntry = "SKMX010";
     public const string StepFailed = "SKMX020";
+    public const string RemoteCacheUnavailable = "SKMX021";
+    public const string RemoteCacheRejected = "SKMX022";
+    public const string VerifyOutputDiffers = "SKMX030";
+    public const string VerifyMetricDiffers = "SKMX031";
 }
