@@ -15,6 +15,7 @@ namespace SkillMix.Store.NuGet;
 public sealed class RemoteCache(RemoteCacheOptions options, Action<string> warn)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan PushTimeout = TimeSpan.FromMinutes(10);
 
     private readonly SourceRepository _repository = Repository.Factory.GetCoreV3(options.Source);
     private readonly ILogger _logger = NullLogger.Instance;
@@ -112,15 +113,36 @@ public sealed class RemoteCache(RemoteCacheOptions options, Action<string> warn)
         }
     }
 
+    /// <summary>
+    /// Pushes with the NuGet push protocol (PUT multipart/form-data to the service index's PackagePublish/2.0.0 URL, key in
+    /// X-NuGet-ApiKey; 409 means the package is there already). NuGet.Protocol's own push resource refuses http:// feeds
+    /// unless a NuGet.Config allows them, and a feed named by a build property has no NuGet.Config entry.
+    /// </summary>
     private async Task PushToServerAsync(IReadOnlyList<string> packages, CancellationToken cancellationToken)
     {
-        var update = await _repository.GetResourceAsync<PackageUpdateResource>(cancellationToken)
+        var index = await _repository.GetResourceAsync<ServiceIndexResourceV3>(cancellationToken);
+        var publish = index?.GetServiceEntryUri(ServiceTypes.PackagePublish)
             ?? throw new FatalProtocolException($"{options.Source} offers no push endpoint (PackagePublish/2.0.0 in its service index).");
+        using var http = new HttpClient { Timeout = PushTimeout };
         foreach (var package in packages)
         {
-            await update.Push([package], symbolSource: null!, timeoutInSecond: 300, disableBuffering: false,
-                getApiKey: _ => options.ApiKey ?? "", getSymbolApiKey: _ => null!, noServiceEndpoint: false, skipDuplicate: true,
-                symbolPackageUpdateResource: null, log: _logger);
+            using var request = new HttpRequestMessage(HttpMethod.Put, publish);
+            if (options.ApiKey is { Length: > 0 } key)
+            {
+                request.Headers.Add("X-NuGet-ApiKey", key);
+            }
+            await using var file = File.OpenRead(package);
+            var content = new StreamContent(file);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            request.Content = new MultipartFormDataContent { { content, "package", Path.GetFileName(package) } };
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
+            {
+                throw new FatalProtocolException(
+                    $"pushing {Path.GetFileName(package)} to {publish} answered {(int)response.StatusCode} {response.ReasonPhrase}" +
+                    (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden
+                        ? $"; set {RemoteCacheOptions.ApiKeyVariable} to a key allowed to push" : ""));
+            }
         }
     }
 
