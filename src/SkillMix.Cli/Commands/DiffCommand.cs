@@ -14,23 +14,29 @@ internal static class DiffCommand
         var a = new Argument<string>("A") { Description = "A results.json, results folder, experiment folder, experiment .nupkg, or git revision as rev:path." };
         var b = new Argument<string>("B") { Description = "The same kinds of thing as A." };
         var json = new Option<bool>("--json") { Description = "Print the table as JSON." };
+        var repository = new Option<string?>("--repo")
+        {
+            Description = "The git repository that rev:path arguments are read from (default: the current folder); path is relative to its root.",
+            HelpName = "folder",
+        };
         var command = new Command("diff",
             "Compare the metrics of two results: every cell (model, grader, setting, k) and metric with A, B, B - A, and " +
             "whether their 95% intervals overlap.")
         {
-            a, b, json,
+            a, b, json, repository,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var left = parse.GetValue(a)!;
             var right = parse.GetValue(b)!;
+            var repo = parse.GetValue(repository) ?? Directory.GetCurrentDirectory();
             var temporary = new List<string>();
             try
             {
-                var (pathA, tempA) = ResultsSource.Resolve(left);
+                var (pathA, tempA) = ResultsSource.Resolve(left, repo);
                 if (tempA) temporary.Add(pathA);
-                var (pathB, tempB) = ResultsSource.Resolve(right);
+                var (pathB, tempB) = ResultsSource.Resolve(right, repo);
                 if (tempB) temporary.Add(pathB);
                 var rows = ResultsDiff.Rows(ResultsJson.ReadCells(pathA), ResultsJson.ReadCells(pathB));
                 if (parse.GetValue(json))

@@ -13,7 +13,7 @@ internal static class ResultsSource
     public const string PackageEntry = "results/results.json";
 
     /// <summary>A local copy of the results.json (a temporary file for packages and revisions) and whether to delete it.</summary>
-    public static (string Path, bool Temporary) Resolve(string argument)
+    public static (string Path, bool Temporary) Resolve(string argument, string repository)
     {
         if (File.Exists(argument))
         {
@@ -33,7 +33,7 @@ internal static class ResultsSource
         var colon = argument.IndexOf(':', StringComparison.Ordinal);
         if (colon > 0)
         {
-            return (FromGit(argument[..colon], argument[(colon + 1)..], argument), true);
+            return (FromGit(argument[..colon], argument[(colon + 1)..], argument, repository), true);
         }
         throw new SkillMixDataException(argument, null,
             "no such file or folder. Give a results.json, a results or experiment folder, an experiment .nupkg, or a git revision as rev:path.");
@@ -56,9 +56,12 @@ internal static class ResultsSource
         }
     }
 
-    private static string FromGit(string revision, string path, string argument)
+    private static string FromGit(string revision, string path, string argument, string repository)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("git")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = repository,
+        };
         start.ArgumentList.Add("show");
         start.ArgumentList.Add($"{revision}:{path}");
         using var git = Process.Start(start) ?? throw new SkillMixDataException(argument, null, "git could not be started; is it installed?");
