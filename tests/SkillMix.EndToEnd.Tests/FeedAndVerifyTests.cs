@@ -100,9 +100,9 @@ public sealed class FeedAndVerifyTests(FeedAndVerifyTests.PushedBuild cold) : IC
         Assert.Contains($"cell D123 / {setting} / k=2", error);
         Assert.Contains("fm.mean", error);
         Assert.Contains(changed, error);
-        // MSBuild repeats each error in its summary, with the project appended: one cell changed, so one distinct error.
+        // MSBuild repeats each error in its summary (node prefix and project added): one cell changed, so one distinct error.
         var distinct = failed.Output.Split('\n').Where(l => l.Contains("error SKMX031", StringComparison.Ordinal))
-            .Select(l => Regex.Replace(l.Trim(), @" \[[^\]]*\.csproj\]$", "")).Distinct().ToList();
+            .Select(l => Regex.Replace(Regex.Replace(l.Trim(), @"^\d+>", ""), @" \[[^\]]*\.csproj\]$", "")).Distinct().ToList();
         Assert.True(distinct.Count == 1, failed.ToString());
     }
 

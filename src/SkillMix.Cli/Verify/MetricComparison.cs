@@ -52,7 +52,7 @@ internal static class MetricComparison
         if (!(Math.Abs(expected - actual) <= tolerance))
         {
             differences.Add($"cell {Name(cell)}: {what}: expected {Format(expected)}, got {Format(actual)} " +
-                $"(difference {Format(actual - expected)}, tolerance {Format(tolerance)}).");
+                $"(difference {Format(actual - expected)}, tolerance {tolerance.ToString("G", CultureInfo.InvariantCulture)}).");
         }
     }
 
