@@ -34,9 +34,13 @@ public sealed class VerifyPartsTests : IDisposable
         var within = expected with { FullMarks = Estimate(0.25 + 1e-12) };
         var outside = expected with { AllSkills = Estimate(0.625) };
         Assert.Empty(MetricComparison.Compare([expected], [within], 1e-9));
-        var difference = Assert.Single(MetricComparison.Compare([expected], [outside], 1e-9));
-        Assert.Contains("cell D12 / held-out / k=3", difference);
-        Assert.Contains("as.mean: expected 0.5, got 0.625", difference);
+        // The mean and both interval bounds moved by 0.125 (0.5 +- 0.2 became 0.625 +- 0.2): three differences.
+        var differences = MetricComparison.Compare([expected], [outside], 1e-9);
+        Assert.Equal(3, differences.Count);
+        Assert.All(differences, d => Assert.StartsWith("cell D12 / held-out / k=3", d));
+        Assert.Contains("as.mean: expected 0.5, got 0.625", differences[0]);
+        Assert.Contains("as.ciLow: expected 0.3, got 0.425", differences[1]);
+        Assert.Contains("as.ciHigh: expected 0.7, got 0.825", differences[2]);
     }
 
     [Fact]
