@@ -80,29 +80,39 @@ internal static class StepPackageReader
     private static IReadOnlyList<StepChunk> ReadChunks(string json, string key, string source)
     {
         var where = $"{source}: {StepPackageWriter.ChunksPath}";
+        JsonNode? root;
         try
         {
-            var root = JsonNode.Parse(json) as JsonObject ?? throw new StoreException($"{where} is not a JSON object; the entry was rejected.");
-            if (root["format"]?.GetValue<int>() != StepPackageWriter.ChunksFormat || root["key"]?.GetValue<string>() != key)
-            {
-                throw new StoreException($"{where} has another format or key than {StepPackageWriter.ChunksFormat} and {key}; the entry was rejected.");
-            }
-            var chunks = (root["chunks"] as JsonArray ?? throw new StoreException($"{where} has no \"chunks\" array; the entry was rejected."))
-                .Select(node => new StepChunk(
-                    node!["blob"]!.GetValue<string>(), node["index"]!.GetValue<int>(), node["part"]!.GetValue<int>(), node["size"]!.GetValue<long>()))
-                .ToList();
-            var bad = chunks.FirstOrDefault(c => !ContentHash.IsValid(c.Blob) || c.Index < 0 || c.Part < 1 || c.Size < 0);
-            if (bad is not null)
-            {
-                throw new StoreException($"{where} lists an invalid chunk ({bad}); the entry was rejected.");
-            }
-            return chunks;
+            root = JsonNode.Parse(json);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
+        catch (JsonException e)
         {
-            throw new StoreException($"{where} cannot be read ({e.Message}); the entry was rejected.");
+            throw new StoreException($"{where} is not valid JSON ({e.Message}); the entry was rejected.");
         }
+        if (root is not JsonObject obj || !Is(obj["format"], StepPackageWriter.ChunksFormat) || !Is(obj["key"], key)
+            || obj["chunks"] is not JsonArray chunks)
+        {
+            throw new StoreException(
+                $"{where} is not a chunk list of format {StepPackageWriter.ChunksFormat} for the key {key}; the entry was rejected.");
+        }
+        return [.. chunks.Select(node => ReadChunk(node, where))];
     }
+
+    private static StepChunk ReadChunk(JsonNode? node, string where)
+    {
+        if (node is JsonObject o
+            && o["blob"] is JsonValue blob && blob.TryGetValue<string>(out var hash) && ContentHash.IsValid(hash)
+            && o["index"] is JsonValue index && index.TryGetValue<int>(out var i) && i >= 0
+            && o["part"] is JsonValue part && part.TryGetValue<int>(out var p) && p >= 1
+            && o["size"] is JsonValue size && size.TryGetValue<long>(out var bytes) && bytes >= 0)
+        {
+            return new StepChunk(hash, i, p, bytes);
+        }
+        throw new StoreException($"{where} lists a chunk that is not {{blob, index >= 0, part >= 1, size >= 0}}: {node?.ToJsonString()}; the entry was rejected.");
+    }
+
+    private static bool Is<T>(JsonNode? node, T expected) =>
+        node is JsonValue value && value.TryGetValue<T>(out var actual) && EqualityComparer<T>.Default.Equals(actual, expected);
 
     /// <summary>Joins a blob's chunks, in order, into a temporary file that disappears when the store has read it.</summary>
     private static Stream Reassemble(StoredFile file, IReadOnlyList<StepChunk> chunks,

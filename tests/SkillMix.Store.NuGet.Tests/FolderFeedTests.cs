@@ -112,6 +112,30 @@ public sealed class FolderFeedTests : IDisposable
         Assert.False(target.Contains(other.Key));
     }
 
+    [Theory]
+    [InlineData("{\"format\":1}")]
+    [InlineData("{\"format\":1,\"key\":\"KEY\",\"chunks\":[{\"blob\":\"nothex\",\"index\":0,\"part\":1,\"size\":1}]}")]
+    [InlineData("not json")]
+    public async Task A_package_with_a_damaged_chunk_list_is_rejected(string chunks)
+    {
+        var source = StepStore.Open(_temp["store-a"]);
+        var manifest = Entries.Save(source, _temp.Path, 100);
+        await Cache(_temp["feed"], push: true).PushAsync(source, manifest, default);
+        var id = StepPackageNames.Id(manifest.Key).ToLowerInvariant();
+        using (var zip = ZipFile.Open(Path.Combine(_temp["feed"], id, "1.0.0", $"{id}.1.0.0.nupkg"), ZipArchiveMode.Update))
+        {
+            zip.GetEntry("skillmix/chunks.json")!.Delete();
+            using var write = new StreamWriter(zip.CreateEntry("skillmix/chunks.json").Open());
+            write.Write(chunks.Replace("KEY", manifest.Key, StringComparison.Ordinal));
+        }
+
+        var target = StepStore.Open(_temp["store-b"]);
+        var pull = await Cache(_temp["feed"]).PullAsync(target, manifest.Key, default);
+        Assert.Equal(RemotePullOutcome.Rejected, pull.Outcome);
+        Assert.Contains("skillmix/chunks.json", pull.Problem);
+        Assert.False(target.Contains(manifest.Key));
+    }
+
     [Fact]
     public async Task A_key_the_feed_does_not_have_is_not_on_the_feed_and_no_warning()
     {
