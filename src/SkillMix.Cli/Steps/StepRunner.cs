@@ -111,7 +111,14 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
             ? (data.Line > 0 ? $"{data.File}({data.Line})" : data.File)
             : step is null ? path : ProjectFile(step);
         var what = step is null ? path : $"step {step.Id}";
-        return $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {e.Message}";
+        var inner = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerException! : e;
+        return inner switch
+        {
+            Backends.StepStopException stop => $"{where}: error {stop.Code}: {stop.Message}",
+            Models.Cost.CostException cost when step is not null && Costs.ExperimentCosts.Budget(step) is not null
+                => $"{where}: error {ErrorCodes.BudgetStop}: {Costs.ExperimentCosts.BudgetStop(step, cost)}",
+            _ => $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {e.Message}",
+        };
     }
 
     private static string ProjectFile(StepFile step) => step.Context["projectFile"]?.GetValue<string>() ?? step.Experiment;
