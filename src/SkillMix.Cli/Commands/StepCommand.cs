@@ -19,14 +19,17 @@ internal static class StepCommand
         {
             Description = "The step store folder. Default: $SKILLMIX_STORE, else $XDG_CACHE_HOME/skillmix/store, else ~/.cache/skillmix/store.",
         };
-        var run = new Command("run", "Bring steps up to date: restore each from the store, or run it and save it there.")
+        var remote = new RemoteCacheCommandOptions();
+        var run = new Command("run", "Bring steps up to date: restore each from the store (or the remote cache), or run it and save it there.")
         {
             files,
             store,
         };
+        remote.AddTo(run);
         run.SetAction(async (parse, cancellationToken) =>
         {
-            var runner = new StepRunner(StepStore.Open(parse.GetValue(store)), StepCatalog.All(), parse.InvocationConfiguration.Output);
+            var output = parse.InvocationConfiguration.Output;
+            var runner = new StepRunner(StepStore.Open(parse.GetValue(store)), StepCatalog.All(), output, remote.Create(parse, output));
             return await runner.RunAsync(parse.GetValue(files) ?? [], cancellationToken);
         });
         var checkFiles = new Argument<string[]>("step-files")

@@ -18,4 +18,8 @@ public static class ErrorCodes
     public const string MissingKey = "SKMX014";
     public const string PriceFile = "SKMX015";
     public const string StepFailed = "SKMX020";
+    public const string RemoteCacheUnavailable = "SKMX021";
+    public const string RemoteCacheRejected = "SKMX022";
+    public const string VerifyOutputDiffers = "SKMX034";
+    public const string VerifyMetricDiffers = "SKMX035";
 }
