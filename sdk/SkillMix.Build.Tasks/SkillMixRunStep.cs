@@ -17,6 +17,15 @@ public sealed class SkillMixRunStep : ToolTask
     /// <summary>The step store; empty lets the CLI choose ($SKILLMIX_STORE, else the user cache folder).</summary>
     public string Store { get; set; } = "";
 
+    /// <summary>A NuGet feed (folder or HTTP v3 index) used as a remote step cache; empty: none.</summary>
+    public string RemoteCache { get; set; } = "";
+
+    /// <summary>Push steps that ran to <see cref="RemoteCache"/>.</summary>
+    public bool RemoteCachePush { get; set; }
+
+    /// <summary>The largest package pushed (e.g. 200M); larger entries are split.</summary>
+    public string RemoteCacheMaxPackageSize { get; set; } = "";
+
     protected override string ToolName => "skillmix";
 
     // Step progress is the point of the build output: show it at normal verbosity.
@@ -38,6 +47,18 @@ public sealed class SkillMixRunStep : ToolTask
         if (!string.IsNullOrWhiteSpace(Store))
         {
             builder.AppendSwitchIfNotNull("--store ", Store);
+        }
+        if (!string.IsNullOrWhiteSpace(RemoteCache))
+        {
+            builder.AppendSwitchIfNotNull("--remote-cache ", RemoteCache);
+            if (RemoteCachePush)
+            {
+                builder.AppendSwitch("--remote-cache-push");
+            }
+            if (!string.IsNullOrWhiteSpace(RemoteCacheMaxPackageSize))
+            {
+                builder.AppendSwitchIfNotNull("--remote-cache-max-package ", RemoteCacheMaxPackageSize);
+            }
         }
         return builder.ToString();
     }

@@ -27,6 +27,9 @@ public static class ExperimentPlanning
             return new Result(checks, []);
         }
         var plan = ExperimentPlanner.Plan(spec, world.World);
-        return new Result([], PlanWriter.Write(plan, spec.Name, ExperimentPlanner.Context(spec), stepsDirectory, outputsDirectory));
+        var context = ExperimentPlanner.Context(spec);
+        // The budget spans the experiment: a step adds up what its siblings' manifests beside it recorded.
+        context["stepsDirectory"] = Path.GetFullPath(stepsDirectory);
+        return new Result([], PlanWriter.Write(plan, spec.Name, context, stepsDirectory, outputsDirectory));
     }
 }

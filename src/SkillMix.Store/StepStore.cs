@@ -209,6 +209,17 @@ public sealed class StepStore
     public IReadOnlyList<string> FindKeys(string prefix) =>
         [.. _layout.Manifests().Select(m => m.Key).Where(key => key.StartsWith(prefix, StringComparison.Ordinal))];
 
+    /// <summary>
+    /// Imports an entry from outside the store (a remote cache), checking the manifest against <paramref name="key"/> and
+    /// every blob against its hash before anything is kept. A mismatch throws <see cref="StoreException"/> naming
+    /// <paramref name="source"/> and the file; blobs already checked stay (they are correct for every entry).
+    /// </summary>
+    public StepManifest Import(string key, string manifestJson, string source, Func<StoredFile, Stream> openBlob) =>
+        new StoreImporter(this).Import(RequireKey(key), manifestJson, source, openBlob);
+
+    /// <summary>Opens a blob for reading, for instance to push an entry to a remote cache.</summary>
+    public Stream OpenBlob(string hash) => AtomicFile.OpenRead(_layout.Blob(hash));
+
     /// <summary>Every entry, with when it was last saved or restored; unreadable manifests are listed with their problem.</summary>
     public IReadOnlyList<StoreEntry> List()
     {

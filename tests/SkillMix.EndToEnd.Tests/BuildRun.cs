@@ -13,6 +13,12 @@ public sealed partial record BuildRun(string Command, int ExitCode, TimeSpan Ela
     /// <summary>Step ids restored from the store.</summary>
     public IReadOnlyList<string> Restored => StepLines("restored from store");
 
+    /// <summary>The build's binary log, when the command wrote one.</summary>
+    public string? BinaryLog { get; init; }
+
+    /// <summary>The step targets as the binary log records them.</summary>
+    public StepTargets Targets => StepTargets.Read(BinaryLog ?? throw new InvalidOperationException($"`{Command}` wrote no binary log."));
+
     public override string ToString() => $"`{Command}` exited {ExitCode} after {Elapsed.TotalSeconds:0.0} s. Output:\n{Output}";
 
     public static BuildRun Dotnet(string workingDirectory, TimeSpan timeout, params string[] arguments)

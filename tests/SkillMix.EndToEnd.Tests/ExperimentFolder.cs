@@ -12,6 +12,8 @@ public sealed class ExperimentFolder : IDisposable
         Project = project;
     }
 
+    private int builds;
+
     public string Root { get; }
 
     public string Project { get; }
@@ -41,9 +43,14 @@ public sealed class ExperimentFolder : IDisposable
         return new ExperimentFolder(root, project);
     }
 
-    public BuildRun Build(string store, params string[] properties) =>
-        BuildRun.Dotnet(Path.GetDirectoryName(Project)!, TimeSpan.FromMinutes(8),
-            ["build", Project, "-nr:false", "-v:n", $"-p:SkillMixStore={store}", .. properties.Select(p => "-p:" + p)]);
+    /// <summary>`dotnet build` of the project, with a binary log of its own beside the project folder.</summary>
+    public BuildRun Build(string store, params string[] properties)
+    {
+        var log = Path.Combine(Root, $"build-{Interlocked.Increment(ref builds)}.binlog");
+        return BuildRun.Dotnet(Path.GetDirectoryName(Project)!, TimeSpan.FromMinutes(8),
+            ["build", Project, "-nr:false", "-v:n", $"-bl:{log}", $"-p:SkillMixStore={store}", .. properties.Select(p => "-p:" + p)])
+            with { BinaryLog = log };
+    }
 
     public void Dispose()
     {

@@ -4,6 +4,7 @@ namespace SkillMix.EndToEnd.Tests;
 /// Real `dotnet build` of the QuickStart experiment's smoke profile, copied to a temporary folder with its own store: the
 /// cold build runs every step once; what follows must reuse them exactly as the SDK promises.
 /// </summary>
+[Collection(DotnetBuilds.Name)]
 public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : IClassFixture<QuickStartSmokeTests.ColdBuild>
 {
     /// <summary>The smoke experiment built once, cold, into a fresh store, shared by the tests of this class.</summary>
@@ -37,6 +38,10 @@ public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : 
         Assert.Contains("train.D123", cold.Run.Ran);
         Assert.Contains("report", cold.Run.Ran);
         Assert.Empty(cold.Run.Restored);
+        var targets = cold.Run.Targets;
+        Assert.True(StepTargets.All.All(targets.Ran.ContainsKey), targets.ToString());
+        Assert.Empty(targets.UpToDate);
+        Assert.Equal(cold.Run.Ran.Order(), targets.StepsRun.Order());
         var results = File.ReadAllText(Path.Combine(cold.Experiment.Results, "results.md"));
         Assert.Contains("| D123 |", results);
         Assert.Contains("held-out k=5", results);
@@ -54,6 +59,10 @@ public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.True(again.Ran.Count == 0 && again.Restored.Count == 0, again.ToString());
         Assert.DoesNotContain("SkillMix: pretrain:", again.Output);
+        // MSBuild itself skipped every step target as up to date: the CLI was not even started.
+        var targets = again.Targets;
+        Assert.Empty(targets.Ran);
+        Assert.Equal(StepTargets.All.Order(), targets.UpToDate.Order());
     }
 
     [Fact]
@@ -71,11 +80,18 @@ public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : 
         Assert.True(kinds.SequenceEqual(["aggregate", "grade", "report", "sample"]), changed.ToString());
         Assert.DoesNotContain(changed.Ran, id => id.StartsWith("grade.D", StringComparison.Ordinal) && id.Count(c => c == '.') == 1);
         Assert.Contains("key changed: Combinations 4 -> 5", changed.Output);
+        // Generation, its grading, filtering and both trainings are skipped by MSBuild before the CLI could look at them.
+        var targets = changed.Targets;
+        Assert.Equal(["SkillMixAggregate", "SkillMixGradeSamples", "SkillMixReport", "SkillMixSample"], targets.Ran.Keys.Order());
+        Assert.Equal(["SkillMixFilter", "SkillMixGenerate", "SkillMixGradeGenerations", "SkillMixPretrain", "SkillMixTrain"], targets.UpToDate.Order());
+        Assert.Equal(changed.Ran.Order(), targets.StepsRun.Order());
 
         var reverted = clone.Build(cold.Store, "Profile=smoke");
         Assert.True(reverted.ExitCode == 0, reverted.ToString());
         Assert.True(reverted.Ran.Count == 0, reverted.ToString());
         Assert.NotEmpty(reverted.Restored);
+        // Reverting hands the CLI the same steps again, and it restores every one of them.
+        Assert.Equal(reverted.Restored.Order(), reverted.Targets.StepsRun.Order());
     }
 
     [Fact]
@@ -87,6 +103,10 @@ public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(run.Ran.Count == 0, run.ToString());
         Assert.Equal(cold.Run.Ran.Order(), run.Restored.Order());
+        // A clone has no step manifests yet: every step target runs, and the CLI restores each step it is handed.
+        var targets = run.Targets;
+        Assert.True(StepTargets.All.All(targets.Ran.ContainsKey), targets.ToString());
+        Assert.Equal(run.Restored.Order(), targets.StepsRun.Order());
         Assert.Equal(
             File.ReadAllText(Path.Combine(cold.Experiment.Results, "results.csv")),
             File.ReadAllText(Path.Combine(clone.Results, "results.csv")));

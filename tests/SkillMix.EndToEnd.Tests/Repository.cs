@@ -7,6 +7,9 @@ internal static class Repository
 
     public static string SdkFolder => Path.Combine(Root, "sdk", "SkillMix.Sdk", "Sdk");
 
+    /// <summary>The configuration these tests were built in (bin/&lt;Configuration&gt;/net10.0), so the CLI they built is reused.</summary>
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

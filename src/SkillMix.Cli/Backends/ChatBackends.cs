@@ -6,6 +6,7 @@ using SkillMix.OfflineWorld.Chat;
 using SkillMix.Models.Backends;
 using SkillMix.Models.Cost;
 using SkillMix.Models.Store;
+using SkillMix.Cli.Costs;
 using SkillMix.Training.Chat;
 using SkillMix.Training.Checkpoints;
 
@@ -19,24 +20,55 @@ internal static class ChatBackends
 {
     public static Backend Create(string name, ModelRole role, ResolvedWorld world, StepFile step)
     {
-        var meter = new CostMeter();
+        Check(name, role, step.Id);
+        // Local models cost nothing and have no price, which a budgeted meter would refuse: only API calls are budgeted.
         return name switch
         {
-            "offline" => Offline(role, world, step, meter),
-            "tinygpt" => TinyGpt(step, meter),
-            _ when BackendNames.IsApi(name) => Api(name, step, meter),
+            BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, new CostMeter()),
+            BackendNames.TinyGpt => TinyGpt(step, new CostMeter()),
+            _ when BackendNames.IsApi(name) => Api(name, step, ExperimentCosts.Meter(step)),
             _ => throw new InvalidDataException($"'{name}' is not a known model. {BackendNames.Help}"),
         };
     }
 
-    private static Backend Offline(ModelRole role, ResolvedWorld world, StepFile step, CostMeter meter)
+    /// <summary>
+    /// What must hold before a step uses a model, checked without calling it: an API model's key is set (unless calls are
+    /// replayed from the store), and the student is one this version can run.
+    /// </summary>
+    public static void Check(string name, ModelRole role, string stepId)
+    {
+        if (BackendNames.IsHuggingFace(name))
+        {
+            throw new StepStopException(ErrorCodes.StudentUnavailable, stepId,
+                $"needs the student {name}, and fine-tuning or sampling an open-weights model on a GPU is not available in "
+                + "this version of SkillMix. Plan mode works (dotnet build -p:SkillMixMode=plan prints every step, its calls "
+                + "and its estimated cost), and the training sets can be built now (dotnet build -t:SkillMixFilter).");
+        }
+        if (!BackendNames.IsApi(name) || CallMode() == CallStoreMode.ReplayOnly)
+        {
+            return;
+        }
+        var settings = Settings(name);
+        if (settings.AzureAuthentication == AzureAuthentication.ApiKey && settings.KeyVariable() is { Length: > 0 } variable
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
+        {
+            throw new StepStopException(ErrorCodes.MissingKey, stepId,
+                $"calls {name} (the {role.ToString().ToLowerInvariant()}), and the environment variable {variable} that holds its key "
+                + $"is not set. Set {variable} in the environment of the build (never in a file), or set SKILLMIX_CALL_MODE=replay "
+                + "to use only calls already in the call store.");
+        }
+    }
+
+    private static Backend Offline(string name, ModelRole role, ResolvedWorld world, StepFile step, CostMeter meter)
     {
         var offline = world.Offline
             ?? throw new InvalidDataException("the offline teacher and grader work in the offline world only; set World to offline, or name an API model.");
-        IChatClient client = role switch
+        IChatClient client = (role, name) switch
         {
-            ModelRole.Teacher => OfflineChatClients.Teacher(offline),
-            ModelRole.Grader => OfflineChatClients.Grader(offline),
+            (ModelRole.Teacher, BackendNames.Offline) => OfflineChatClients.Teacher(offline),
+            (ModelRole.Grader, BackendNames.Offline) => OfflineChatClients.Grader(offline),
+            (ModelRole.Grader, BackendNames.OfflineLenient) => OfflineChatClients.LenientGrader(offline),
+            (ModelRole.Teacher, _) => throw new InvalidDataException($"'{name}' is a grader only; use 'offline' as teacher."),
             _ => throw new InvalidDataException("the offline world has no student; use tinygpt."),
         };
         // Rule-based models are CPU-bound and quick: one call per core at a time.
@@ -60,6 +92,22 @@ internal static class ChatBackends
 
     private static Backend Api(string name, StepFile step, CostMeter meter)
     {
+        var settings = Settings(name);
+        var calls = new CallStore(Path.Combine(CallStoreRoot(), "calls"));
+        var client = ModelPipeline.Build(settings, step.Id, calls, CallMode(), meter, ExperimentCosts.Prices(step));
+        var options = new ChatOptions { Seed = Seed(step) };
+        if (step.Kind == StepKind.Sample)
+        {
+            // An API model as student samples as the open students do (P2's settings): temperature and answer length.
+            options.Temperature = (float)step.Parameter<double>("Temperature");
+            options.MaxOutputTokens = step.Parameter<int>("MaxNewTokens");
+        }
+        return new Backend(client, options, Math.Max(1, settings.Limits.MaxConcurrency), meter);
+    }
+
+    /// <summary>The backend settings of a provider:model name; the endpoint may come from the provider's usual variable.</summary>
+    public static BackendSettings Settings(string name)
+    {
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         var provider = name[..colon] switch
         {
@@ -68,16 +116,13 @@ internal static class ChatBackends
             _ => ModelProvider.OpenAI,
         };
         var model = name[(colon + 1)..];
-        var settings = new BackendSettings
+        return new BackendSettings
         {
             Provider = provider,
             Model = provider == ModelProvider.Azure ? null : model,
             Deployment = provider == ModelProvider.Azure ? model : null,
             Endpoint = Environment.GetEnvironmentVariable(EndpointVariable(provider)) is { Length: > 0 } endpoint ? new Uri(endpoint) : null,
         };
-        var calls = new CallStore(Path.Combine(CallStoreRoot(), "calls"));
-        var client = ModelPipeline.Build(settings, step.Id, calls, CallMode(), meter);
-        return new Backend(client, new ChatOptions { Seed = Seed(step) }, Math.Max(1, settings.Limits.MaxConcurrency), meter);
     }
 
     private static IChatClient Metered(IChatClient client, CostMeter meter, StepFile step) =>
@@ -96,7 +141,7 @@ internal static class ChatBackends
     private static string CallStoreRoot() =>
         Environment.GetEnvironmentVariable("SKILLMIX_CALLS") is { Length: > 0 } path ? path : SkillMix.Store.StoreLocation.Default();
 
-    private static CallStoreMode CallMode() =>
+    public static CallStoreMode CallMode() =>
         Environment.GetEnvironmentVariable("SKILLMIX_CALL_MODE")?.ToLowerInvariant() switch
         {
             "replay" or "replay-only" => CallStoreMode.ReplayOnly,

@@ -14,6 +14,7 @@ internal static class CacheCommand
         command.Subcommands.Add(CacheExplainCommand.Create());
         command.Subcommands.Add(CacheVerifyCommand.Create());
         command.Subcommands.Add(CachePruneCommand.Create());
+        command.Subcommands.Add(CachePushCommand.Create());
         return command;
     }
 }

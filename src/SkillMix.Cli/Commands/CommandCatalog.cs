@@ -9,8 +9,11 @@ internal static class CommandCatalog
     {
         yield return AggregateCommand.Create();
         yield return CacheCommand.Create();
+        yield return DiffCommand.Create();
         yield return ModelsCommand.Create();
+        yield return PlanCommand.Create();
         yield return StepCommand.Create();
+        yield return VerifyCommand.Create();
         yield return WorldCommand.Create();
     }
 }

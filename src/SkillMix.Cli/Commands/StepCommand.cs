@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SkillMix.Cli.Planning;
 using SkillMix.Cli.Steps;
 using SkillMix.Store;
 
@@ -18,16 +19,31 @@ internal static class StepCommand
         {
             Description = "The step store folder. Default: $SKILLMIX_STORE, else $XDG_CACHE_HOME/skillmix/store, else ~/.cache/skillmix/store.",
         };
-        var run = new Command("run", "Bring steps up to date: restore each from the store, or run it and save it there.")
+        var remote = new RemoteCacheCommandOptions();
+        var run = new Command("run", "Bring steps up to date: restore each from the store (or the remote cache), or run it and save it there.")
         {
             files,
             store,
         };
+        remote.AddTo(run);
         run.SetAction(async (parse, cancellationToken) =>
         {
-            var runner = new StepRunner(StepStore.Open(parse.GetValue(store)), StepCatalog.All(), Console.Out);
+            var output = parse.InvocationConfiguration.Output;
+            var runner = new StepRunner(StepStore.Open(parse.GetValue(store)), StepCatalog.All(), output, remote.Create(parse, output));
             return await runner.RunAsync(parse.GetValue(files) ?? [], cancellationToken);
         });
-        return new Command("step", "Run the steps of an experiment (called by the SkillMix.Sdk build targets).") { run };
+        var checkFiles = new Argument<string[]>("step-files")
+        {
+            Description = "Step files about to be built.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var checkStore = new Option<string?>("--store") { Description = "The step store (a stored step needs no model)." };
+        var check = new Command("check", "Before a build: every step that will call a model has its key set and a student this version can run.")
+        {
+            checkFiles,
+            checkStore,
+        };
+        check.SetAction(parse => StepCheck.Run(parse.GetValue(checkFiles) ?? [], StepStore.Open(parse.GetValue(checkStore)), parse.InvocationConfiguration.Output));
+        return new Command("step", "Run the steps of an experiment (called by the SkillMix.Sdk build targets).") { run, check };
     }
 }

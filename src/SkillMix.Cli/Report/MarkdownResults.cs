@@ -31,6 +31,11 @@ internal static class MarkdownResults
         w.WriteLine();
 
         WriteTrainingSets(input.TrainingSets, w);
+        if (input.Agreement is { } agreement)
+        {
+            AgreementText.WriteMarkdown(agreement, w);
+        }
+        WriteCost(input.Steps, w);
         WriteLegend(input.Evaluations, w);
     }
 
@@ -51,6 +56,30 @@ internal static class MarkdownResults
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {MetricText.TableText(set.Name)} | {set.K} | {set.Attempts} | {set.Kept} | {MetricText.Percent(set.KeptFraction)} |"));
         }
+        w.WriteLine();
+    }
+
+    // What the paid model calls cost, step by step, at list price as the steps recorded it (provenance.json has every step).
+    private static void WriteCost(IReadOnlyList<ProvenanceEntry> steps, TextWriter w)
+    {
+        var paid = steps.Select(s => (Step: s, Usage: StepUsage.Of(s.Metadata))).Where(s => s.Usage.CostUsd > 0).ToList();
+        if (paid.Count == 0)
+        {
+            return;
+        }
+        w.WriteLine("## Cost");
+        w.WriteLine();
+        w.WriteLine("| step | calls | input tokens | output tokens | USD |");
+        w.WriteLine("|---|---|---|---|---|");
+        foreach (var (step, usage) in paid)
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {MetricText.TableText(step.Id)} | {usage.Calls} | {usage.InputTokens} | {usage.OutputTokens} | {usage.CostUsd:0.00##} |"));
+        }
+        var total = paid.Sum(p => p.Usage.CostUsd ?? 0);
+        w.WriteLine();
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Total: {total:0.00##} USD at list price, as recorded when each step was computed; steps restored from the store cost nothing again."));
         w.WriteLine();
     }
 

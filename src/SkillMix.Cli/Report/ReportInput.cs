@@ -17,6 +17,7 @@ namespace SkillMix.Cli.Report;
 /// <param name="TrainingSets">The fine-tuning data sets, in declared order.</param>
 /// <param name="Steps">Every step of the experiment, in plan order.</param>
 /// <param name="Machine">The tool and the machine the report was made with.</param>
+/// <param name="Agreement">How far the grader and the second grader agree; null without a second grader.</param>
 internal sealed record ReportInput(
     string Experiment,
     string World,
@@ -31,4 +32,5 @@ internal sealed record ReportInput(
     IReadOnlyList<CellResult> Cells,
     IReadOnlyList<ReportTrainingSet> TrainingSets,
     IReadOnlyList<ProvenanceEntry> Steps,
-    ReportMachine Machine);
+    ReportMachine Machine,
+    GraderAgreement? Agreement = null);

@@ -15,8 +15,9 @@ internal static class ReportWriter
     public const string FigurePng = "fm-vs-k.png";
     public const string FigureSvg = "fm-vs-k.svg";
     public const string Provenance = "provenance.json";
+    public const string AgreementCsv = "agreement.csv";
 
-    /// <summary>The files <see cref="Write"/> creates, in the order it writes them.</summary>
+    /// <summary>The files <see cref="Write"/> creates, in the order it writes them, besides agreement.csv when there is a second grader.</summary>
     public static IReadOnlyList<string> Files { get; } = [Markdown, Csv, Json, FigurePng, FigureSvg, Provenance];
 
     public static void Write(ReportInput input, string outputDirectory)
@@ -32,5 +33,9 @@ internal static class ReportWriter
         AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, FigurePng), png);
         AtomicFile.WriteAllBytes(Path.Combine(outputDirectory, FigureSvg), svg);
         AtomicFile.Write(Path.Combine(outputDirectory, Provenance), w => ProvenanceJson.Write(grid, w));
+        if (input.Agreement is { } agreement)
+        {
+            AtomicFile.Write(Path.Combine(outputDirectory, AgreementCsv), w => AgreementText.WriteCsv(agreement, w));
+        }
     }
 }

@@ -21,7 +21,7 @@ internal static class ResultsJson
     public static JsonObject Build(ResultsGrid grid)
     {
         var input = grid.Input;
-        return new JsonObject
+        var json = new JsonObject
         {
             ["format"] = FormatVersion,
             ["experiment"] = input.Experiment,
@@ -34,6 +34,12 @@ internal static class ResultsJson
             ["trainingSets"] = new JsonArray(input.TrainingSets.Select(TrainingSet).ToArray()),
             ["cells"] = new JsonArray(grid.Positions().Where(p => p.Cell is not null).Select(p => Cell(p.Cell!)).ToArray()),
         };
+        if (input.Agreement is { } agreement)
+        {
+            // Present only with a second grader, so reports without one keep their bytes.
+            json["agreement"] = AgreementText.Json(agreement);
+        }
+        return json;
     }
 
     /// <summary>The cells of a results.json, as they were written; damage throws with the file and the member at fault.</summary>

@@ -20,6 +20,7 @@ internal sealed class PretrainStep : IStep
 
     public async Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
+        Backends.ChatBackends.Check(step.Parameter<string>("Student"), Backends.ModelRole.Student, step.Id);
         var world = StepWorld.Load(step);
         var offline = world.Offline
             ?? throw new InvalidDataException("the tinygpt student is pretrained on the offline world; set World to offline, or evaluate an API model as Student.");

@@ -51,9 +51,25 @@ internal sealed class ReportStep : IStep
             cells,
             trainingSets,
             provenance,
-            ReportMachine.Current());
+            ReportMachine.Current(),
+            Agreement(step, steps));
         ReportWriter.Write(input, outputDirectory);
         return Task.FromResult(new JsonObject { ["cells"] = cells.Count });
+    }
+
+    // Each second grading pairs with the first grading of the same samples: grade2.<model>.<evaluation> with grade.<model>.<evaluation>.
+    private static GraderAgreement? Agreement(StepFile step, IReadOnlyList<StepInput> steps)
+    {
+        if (!step.Definition.Parameters.ContainsKey("SecondGrader"))
+        {
+            return null;
+        }
+        var byStep = steps.ToDictionary(s => s.Step, StringComparer.Ordinal);
+        var pairs = steps
+            .Where(s => s.Step.StartsWith("grade2.", StringComparison.Ordinal))
+            .Select(s => (byStep["grade." + s.Step["grade2.".Length..]].Directory, s.Directory))
+            .ToList();
+        return pairs.Count == 0 ? null : GraderAgreement.Compute(pairs, step.Parameter<long>("Seed"));
     }
 
     private static ProvenanceEntry Provenance(StepInput input, StepContext context)

@@ -4,14 +4,17 @@ using SkillMix.Core;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 using SkillMix.Store;
+using SkillMix.Store.NuGet;
 
 namespace SkillMix.Cli.Steps;
 
 /// <summary>
 /// Brings each step up to date: nothing to do if its outputs already match its key, else restored from the store, else
-/// run and saved to the store. Every step says which of the three happened and why, in one line.
+/// run and saved to the store. Every step says which of the three happened and why, in one line. With a remote cache, a
+/// step missing from the local store is pulled from the feed (checked before use) before it is run, and a step that ran
+/// is pushed when pushing is on.
 /// </summary>
-internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, TextWriter log)
+internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, TextWriter log, RemoteCache? remote = null)
 {
     public async Task<int> RunAsync(IEnumerable<string> stepFiles, CancellationToken cancellationToken)
     {
@@ -52,11 +55,17 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         var staging = step.OutputDirectory + ".tmp-" + Environment.ProcessId;
         DeleteDirectory(staging);
         var restore = store.Restore(step.Key, staging);
+        var pulledFrom = "";
+        if (!restore.Restored && remote is not null && await PullAsync(step, cancellationToken))
+        {
+            restore = store.Restore(step.Key, staging);
+            pulledFrom = $", pulled from {remote.Options.Source}";
+        }
         StepManifest manifest;
         if (restore.Restored)
         {
             manifest = restore.Manifest!;
-            log.WriteLine($"SkillMix: {step.Id}: {RerunReason.Explain(previous, step.Definition, restore)} (key {ContentHash.Short(step.Key)}).");
+            log.WriteLine($"SkillMix: {step.Id}: {RerunReason.Explain(previous, step.Definition, restore)} (key {ContentHash.Short(step.Key)}{pulledFrom}).");
         }
         else
         {
@@ -74,6 +83,10 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
             metadata["wallSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
             manifest = store.Save(step.Definition, staging, metadata);
             log.WriteLine($"SkillMix: {step.Id}: done in {clock.Elapsed.TotalSeconds:0.0} s, saved to the store (key {ContentHash.Short(step.Key)}).");
+            if (remote is { Options.Push: true } && await remote.PushAsync(store, manifest, cancellationToken))
+            {
+                log.WriteLine($"SkillMix: {step.Id}: pushed to {remote.Options.Source}.");
+            }
         }
 
         DeleteDirectory(step.OutputDirectory);
@@ -82,13 +95,30 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         Core.Text.AtomicFile.WriteAllText(manifestCopy, manifest.ToJson());
     }
 
+    private async Task<bool> PullAsync(StepFile step, CancellationToken cancellationToken)
+    {
+        var pull = await remote!.PullAsync(store, step.Key, cancellationToken);
+        if (pull.Outcome == RemotePullOutcome.Rejected)
+        {
+            log.WriteLine($"{ProjectFile(step)}: warning {ErrorCodes.RemoteCacheRejected}: {step.Id}: {pull.Problem} The step runs locally.");
+        }
+        return pull.Pulled;
+    }
+
     private static string Describe(Exception e, StepFile? step, string path)
     {
         var where = e is SkillMixDataException data && data.File is { Length: > 0 }
             ? (data.Line > 0 ? $"{data.File}({data.Line})" : data.File)
             : step is null ? path : ProjectFile(step);
         var what = step is null ? path : $"step {step.Id}";
-        return $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {e.Message}";
+        var inner = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerException! : e;
+        return inner switch
+        {
+            Backends.StepStopException stop => $"{where}: error {stop.Code}: {stop.Message}",
+            Models.Cost.CostException cost when step is not null && Costs.ExperimentCosts.Budget(step) is not null
+                => $"{where}: error {ErrorCodes.BudgetStop}: {Costs.ExperimentCosts.BudgetStop(step, cost)}",
+            _ => $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {e.Message}",
+        };
     }
 
     private static string ProjectFile(StepFile step) => step.Context["projectFile"]?.GetValue<string>() ?? step.Experiment;

@@ -103,6 +103,17 @@ public static class ExperimentPlanner
                     ["Gradings"] = evaluation.Gradings,
                     ["Template"] = GradingPrompt.TemplateVersion,
                 }, ("samples", sample)));
+                if (spec.SecondGrader is { } second)
+                {
+                    // The same samples graded again by another grader: its own step, so adding it never samples again.
+                    steps.Add(Step(StepIds.SecondGradeSamples(model, evaluation.Name), StepKind.GradeSamples, new()
+                    {
+                        ["World"] = worldParameter.DeepClone(),
+                        ["Grader"] = second,
+                        ["Gradings"] = evaluation.Gradings,
+                        ["Template"] = GradingPrompt.TemplateVersion,
+                    }, ("samples", sample)));
+                }
                 var aggregate = StepIds.Aggregate(model, evaluation.Name);
                 steps.Add(Step(aggregate, StepKind.Aggregate, new()
                 {
@@ -114,7 +125,7 @@ public static class ExperimentPlanner
         }
 
         // The report reads every step's manifest for provenance, so every step is its input.
-        steps.Add(Step(StepIds.Report, StepKind.Report, new()
+        var report = new Dictionary<string, JsonNode?>
         {
             ["Experiment"] = spec.Name,
             ["World"] = worldParameter.DeepClone(),
@@ -139,7 +150,13 @@ public static class ExperimentPlanner
                 ["Generations"] = e.Generations,
                 ["Gradings"] = e.Gradings,
             })]),
-        }, [.. steps.Select(s => (s.Id, s.Id))]));
+        };
+        if (spec.SecondGrader is { } secondGrader)
+        {
+            // Only when there is one, so that experiments without a second grader keep their report's key.
+            report["SecondGrader"] = secondGrader;
+        }
+        steps.Add(Step(StepIds.Report, StepKind.Report, report, [.. steps.Select(s => (s.Id, s.Id))]));
         return steps;
     }
 
@@ -155,6 +172,8 @@ public static class ExperimentPlanner
     {
         ["projectFile"] = spec.ProjectFile,
         ["device"] = spec.Student.Device,
+        ["budgetUsd"] = spec.Cost.BudgetUsd,
+        ["priceFile"] = spec.Cost.PriceFile,
         ["world"] = new JsonObject
         {
             ["name"] = spec.World.Name,

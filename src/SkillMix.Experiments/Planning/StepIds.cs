@@ -15,5 +15,6 @@ public static class StepIds
     public static string Train(string fineTune) => $"train.{fineTune}";
     public static string Sample(string model, string evaluation) => $"sample.{model}.{evaluation}";
     public static string GradeSamples(string model, string evaluation) => $"grade.{model}.{evaluation}";
+    public static string SecondGradeSamples(string model, string evaluation) => $"grade2.{model}.{evaluation}";
     public static string Aggregate(string model, string evaluation) => $"aggregate.{model}.{evaluation}";
 }

@@ -24,10 +24,10 @@ public static class StepKind
         Filter => "1",
         Pretrain => "3",
         Train => "1",
-        Sample => "1",
+        Sample => "2",
         GradeSamples => "1",
         Aggregate => "1",
-        Report => "1",
+        Report => "2",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
     };
 }

@@ -13,5 +13,13 @@ public static class ErrorCodes
     public const string WorldFile = "SKMX008";
     public const string InvalidName = "SKMX009";
     public const string CorruptStoreEntry = "SKMX010";
+    public const string BudgetStop = "SKMX012";
+    public const string StudentUnavailable = "SKMX013";
+    public const string MissingKey = "SKMX014";
+    public const string PriceFile = "SKMX015";
     public const string StepFailed = "SKMX020";
+    public const string RemoteCacheUnavailable = "SKMX021";
+    public const string RemoteCacheRejected = "SKMX022";
+    public const string VerifyOutputDiffers = "SKMX034";
+    public const string VerifyMetricDiffers = "SKMX035";
 }

@@ -44,9 +44,14 @@ public sealed partial class SpecReader
         var seed = Long("Seed", 1);
         var world = ReadWorld(seed);
         var teacher = Backend("Teacher", "offline", BackendNames.IsTeacherOrGrader);
-        var grader = Backend("Grader", "offline", BackendNames.IsTeacherOrGrader);
+        var grader = Backend("Grader", "offline", BackendNames.IsGrader);
+        var secondGrader = String("SecondGrader", "") is { Length: > 0 } ? Backend("SecondGrader", "", BackendNames.IsGrader) : null;
+        if (secondGrader is not null && secondGrader == grader)
+        {
+            Error(ErrorCodes.InvalidValue, $"SecondGrader='{secondGrader}' is the Grader itself; name another grader, or remove SecondGrader.", Here());
+        }
         var student = new StudentSpec(
-            Backend("Student", "tinygpt", BackendNames.IsStudent),
+            Backend("Student", BackendNames.TinyGpt, BackendNames.IsStudent),
             String("StudentPreset", "tiny"),
             Int("PretrainSteps", 1500, min: 0),
             Int("FineTuneSteps", 400, min: 0),
@@ -85,7 +90,31 @@ public sealed partial class SpecReader
 
         var filterGradings = Int("FilterGradings", 1, min: 1);
         var name = String("SkillMixExperimentName", System.IO.Path.GetFileNameWithoutExtension(_projectFile));
-        return new ExperimentSpec(name, _projectFile, world, teacher, grader, filterGradings, student, seed, sets, fineTunes, evaluations);
+        return new ExperimentSpec(name, _projectFile, world, teacher, grader, filterGradings, student, seed, sets, fineTunes, evaluations,
+            secondGrader, ReadCost());
+    }
+
+    private CostSpec ReadCost()
+    {
+        decimal? budget = null;
+        var text = String(CostSpec.BudgetProperty, "");
+        if (text.Length > 0)
+        {
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var usd) && usd >= 0)
+            {
+                budget = usd;
+            }
+            else
+            {
+                Error(ErrorCodes.InvalidValue, $"Property {CostSpec.BudgetProperty}='{text}' is not an amount of US dollars of at least 0 (write e.g. 250 or 12.5).", Here());
+            }
+        }
+        var prices = Path(CostSpec.PriceFileProperty);
+        if (prices is not null && !File.Exists(prices))
+        {
+            Error(ErrorCodes.InvalidValue, $"{CostSpec.PriceFileProperty}: the price file '{prices}' does not exist.", Here());
+        }
+        return new CostSpec(budget, prices);
     }
 
     private WorldSpec ReadWorld(long seed)

@@ -14,6 +14,10 @@ public static class OfflineChatClients
     public static IChatClient Grader(CheckableWorld? world = null) =>
         new OfflineGraderChatClient((world ?? CheckableWorld.Default).Grader());
 
+    /// <summary>The lenient second grader: credits every skill of an on-topic, sensible text.</summary>
+    public static IChatClient LenientGrader(CheckableWorld? world = null) =>
+        new OfflineGraderChatClient((world ?? CheckableWorld.Default).Grader(), lenient: true);
+
     /// <summary>The client for a role ("teacher" or "grader") of a backend name; false for any other backend.</summary>
     public static bool TryCreate(string backend, string role, out IChatClient client, CheckableWorld? world = null)
     {

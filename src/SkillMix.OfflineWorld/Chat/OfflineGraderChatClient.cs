@@ -9,19 +9,24 @@ namespace SkillMix.OfflineWorld.Chat;
 /// The offline grader behind <see cref="IChatClient"/>. It reads the prompt Core's GradingPrompt builds and answers with
 /// the rubric table a GPT-4 grader writes, so the same parser and metrics run on it. A prompt it cannot read, or one that
 /// names a skill or topic the world lacks, gets an error reply that starts with "Error:" and has no table.
+/// The lenient variant credits every skill of a text that pertains to the topic and makes sense, the way a generous
+/// grader reads skills into a good text (P1 found Claude more generous than GPT-4): a second grader that disagrees with
+/// the first in a known way, so that agreement between graders can be shown and checked offline.
 /// </summary>
-public sealed class OfflineGraderChatClient(OfflineGrader grader) : IChatClient
+public sealed class OfflineGraderChatClient(OfflineGrader grader, bool lenient = false) : IChatClient
 {
     public const string ModelId = "offline-grader-1";
 
-    private static readonly ChatClientMetadata Metadata = new("offline", null, ModelId);
+    public const string LenientModelId = "offline-lenient-grader-1";
+
+    private readonly ChatClientMetadata _metadata = new("offline", null, lenient ? LenientModelId : ModelId);
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var list = messages.ToList();
-        return Task.FromResult(OfflineReply.Response(list, Reply(list), ModelId));
+        return Task.FromResult(OfflineReply.Response(list, Reply(list), _metadata.DefaultModelId!));
     }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
@@ -29,11 +34,15 @@ public sealed class OfflineGraderChatClient(OfflineGrader grader) : IChatClient
         OfflineReply.Stream(GetResponseAsync(messages, options, cancellationToken));
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        OfflineReply.Service(this, Metadata, serviceType, serviceKey);
+        OfflineReply.Service(this, _metadata, serviceType, serviceKey);
 
     public void Dispose()
     {
     }
+
+    // Points in rubric order: k skills, topic, sense, length. Topic and sense earned: every skill is credited.
+    private static IReadOnlyList<int> Lenient(IReadOnlyList<int> points, int k) =>
+        points[k] == 1 && points[k + 1] == 1 ? [.. points.Select((p, i) => i < k ? 1 : p)] : points;
 
     private string Reply(IReadOnlyList<ChatMessage> messages)
     {
@@ -45,7 +54,8 @@ public sealed class OfflineGraderChatClient(OfflineGrader grader) : IChatClient
         try
         {
             var verdict = grader.Grade(request.Skills, request.Topic, request.SentenceLimit, request.Text);
-            return GradeTable.Format(verdict.Criteria, verdict.Points, string.Join("\n", verdict.Reasons));
+            var points = lenient ? Lenient(verdict.Points, request.Skills.Count) : verdict.Points;
+            return GradeTable.Format(verdict.Criteria, points, string.Join("\n", verdict.Reasons));
         }
         catch (UnknownNameException e)
         {

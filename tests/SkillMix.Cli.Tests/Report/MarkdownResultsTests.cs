@@ -27,6 +27,15 @@ public sealed class MarkdownResultsTests
             | D1 | 1 | 8 | 6 | 75.0% |
             | D2 | 2 | 12 | 5 | 41.7% |
 
+            ## Cost
+
+            | step | calls | input tokens | output tokens | USD |
+            |---|---|---|---|---|
+            | generate-D1 | 16 | 1000 | 400 | 0.25 |
+            | grade-D12-held-out | 36 | 5000 | 700 | 0.50 |
+
+            Total: 0.75 USD at list price, as recorded when each step was computed; steps restored from the store cost nothing again.
+
             ## Legend
 
             - FM: ratio of full marks (every skill, the topic, sense and the sentence limit earned).

@@ -1,0 +1,105 @@
+using SkillMix.Store;
+
+namespace SkillMix.Build.Tasks.Packaging;
+
+/// <summary>
+/// Checks an extracted experiment package against its index and imports its steps into a store under their own keys, so
+/// that a consuming experiment whose steps have those keys restores them instead of running them.
+/// </summary>
+public static class ExperimentPackageReader
+{
+    /// <summary>The steps imported (step id, key), and those the store already had.</summary>
+    public sealed record ImportResult(IReadOnlyList<(string Id, string Key)> Imported, IReadOnlyList<(string Id, string Key)> AlreadyStored);
+
+    /// <param name="skillmixFolder">The package's skillmix/ folder (in the NuGet package folder).</param>
+    /// <param name="packageName">The package's id and version, for messages.</param>
+    /// <param name="store">The store the steps are saved in.</param>
+    /// <param name="work">A scratch folder for reassembled files; deleted afterwards.</param>
+    public static ImportResult Import(string skillmixFolder, string packageName, StepStore store, string work)
+    {
+        var indexFile = Path.Combine(skillmixFolder, PackageIndex.FileName);
+        if (!File.Exists(indexFile))
+        {
+            throw new PackageIntegrityException($"Package {packageName} has no skillmix/{PackageIndex.FileName}: it is not an experiment package packed by SkillMix.Sdk.");
+        }
+        var index = PackageIndex.Parse(File.ReadAllText(indexFile), $"Package {packageName}: skillmix/{PackageIndex.FileName}");
+        if (Directory.Exists(work))
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        try
+        {
+            // Every file is checked (and split ones joined) before anything reaches the store.
+            var files = index.Files.ToDictionary(f => f.Path, f => Verified(skillmixFolder, packageName, f, work), StringComparer.Ordinal);
+            var imported = new List<(string, string)>();
+            var already = new List<(string, string)>();
+            foreach (var step in index.Files.Where(f => f.Path.StartsWith("steps/", StringComparison.Ordinal) && f.Path.EndsWith("/step.json", StringComparison.Ordinal)))
+            {
+                var id = step.Path["steps/".Length..^"/step.json".Length];
+                var manifest = StepManifest.Parse(File.ReadAllText(files[step.Path]), $"Package {packageName}: skillmix/{step.Path}");
+                if (store.Contains(manifest.Key))
+                {
+                    already.Add((id, manifest.Key));
+                    continue;
+                }
+                var outputs = Path.Combine(work, "step-" + manifest.Key[..16]);
+                foreach (var output in manifest.Files)
+                {
+                    var packaged = $"steps/{id}/files/{output.Path}";
+                    if (!files.TryGetValue(packaged, out var source) || ContentHash.OfFile(source) != output.Blob)
+                    {
+                        throw new PackageIntegrityException($"Package {packageName}: skillmix/{packaged} is missing or does not match the step's manifest (skillmix/{step.Path}).");
+                    }
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(outputs, output.Path))!);
+                    File.Copy(source, Path.Combine(outputs, output.Path), overwrite: true);
+                }
+                store.Save(manifest.Definition, outputs, manifest.Files.Select(f => f.Path), manifest.Metadata);
+                imported.Add((id, manifest.Key));
+            }
+            return new ImportResult(imported, already);
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The path of the file's checked content: in the package itself, or joined from its parts in the scratch folder.</summary>
+    private static string Verified(string skillmixFolder, string packageName, PackagedFile file, string work)
+    {
+        var path = Path.Combine(skillmixFolder, file.Path);
+        if (file.Parts.Count > 0)
+        {
+            path = Path.Combine(work, "joined", file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var output = File.Create(path);
+            foreach (var part in file.Parts)
+            {
+                var partPath = Path.Combine(skillmixFolder, part.Path);
+                Check(partPath, part.Size, part.Sha256, packageName, part.Path);
+                using var input = File.OpenRead(partPath);
+                input.CopyTo(output);
+            }
+        }
+        Check(path, file.Size, file.Sha256, packageName, file.Path);
+        return path;
+    }
+
+    private static void Check(string path, long size, string sha256, string packageName, string entry)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PackageIntegrityException($"Package {packageName}: skillmix/{entry} is listed in skillmix/{PackageIndex.FileName} but missing.");
+        }
+        var actualSize = new FileInfo(path).Length;
+        var actual = ContentHash.OfFile(path);
+        if (actualSize != size || actual != sha256)
+        {
+            throw new PackageIntegrityException(
+                $"Package {packageName}: skillmix/{entry} does not match its SHA-256 in skillmix/{PackageIndex.FileName} (expected {ContentHash.Short(sha256)}…, {size} bytes; found {ContentHash.Short(actual)}…, {actualSize} bytes). The package was altered after it was packed: restore it again from a trusted source.");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using SkillMix.Store;
+
+namespace SkillMix.Build.Tasks.Packaging;
+
+/// <summary>
+/// Lays out the skillmix/ folder of an experiment package: the project file, the results, the chosen steps' outputs with
+/// their store manifests, every file above <c>partSize</c> cut into parts, and the index (package.json) with the SHA-256
+/// of every file and part.
+/// </summary>
+public static class ExperimentPackageWriter
+{
+    public static PackageIndex Write(string staging, string experiment, string projectFile, string resultsDirectory,
+        string stepsDirectory, IEnumerable<string> stepIds, long partSize)
+    {
+        if (partSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(partSize), partSize, "The part size must be at least one byte.");
+        }
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+        Directory.CreateDirectory(staging);
+
+        CopyFile(projectFile, Path.Combine(staging, "experiment", Path.GetFileName(projectFile)));
+        if (Directory.Exists(resultsDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(resultsDirectory, "*", SearchOption.AllDirectories))
+            {
+                CopyFile(file, Path.Combine(staging, "results", Path.GetRelativePath(resultsDirectory, file)));
+            }
+        }
+        foreach (var id in stepIds)
+        {
+            CopyStep(staging, stepsDirectory, id);
+        }
+
+        var files = new List<PackagedFile>();
+        foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList())
+        {
+            files.Add(Split(staging, file, partSize));
+        }
+        var index = new PackageIndex(experiment, StepManifest.CurrentToolVersion, files);
+        File.WriteAllText(Path.Combine(staging, PackageIndex.FileName), index.ToJson());
+        return index;
+    }
+
+    /// <summary>A step's outputs as the store recorded them: every file must still hash to its manifest's blob.</summary>
+    private static void CopyStep(string staging, string stepsDirectory, string id)
+    {
+        var stepFile = Path.Combine(stepsDirectory, id + ".json");
+        var manifestFile = Path.Combine(stepsDirectory, id + ".manifest.json");
+        if (!File.Exists(manifestFile))
+        {
+            throw new InvalidOperationException($"Step {id} has not run ({manifestFile} is missing): build the experiment before packing it.");
+        }
+        var manifest = StepManifest.Parse(File.ReadAllText(manifestFile), manifestFile);
+        var outputs = (string?)JsonNode.Parse(File.ReadAllText(stepFile))?["outputDirectory"]
+            ?? throw new InvalidOperationException($"{stepFile} names no outputDirectory.");
+        var target = Path.Combine(staging, "steps", id);
+        foreach (var stored in manifest.Files)
+        {
+            var source = Path.Combine(outputs, stored.Path);
+            if (!File.Exists(source) || ContentHash.OfFile(source) != stored.Blob)
+            {
+                throw new InvalidOperationException($"The output '{stored.Path}' of step {id} ({source}) is missing or changed since the step ran: build the experiment again before packing it.");
+            }
+            CopyFile(source, Path.Combine(target, "files", stored.Path));
+        }
+        CopyFile(manifestFile, Path.Combine(target, "step.json"));
+    }
+
+    private static PackagedFile Split(string staging, string file, long partSize)
+    {
+        var relative = Path.GetRelativePath(staging, file).Replace('\\', '/');
+        var size = new FileInfo(file).Length;
+        var hash = ContentHash.OfFile(file);
+        if (size <= partSize)
+        {
+            return new PackagedFile(relative, size, hash, []);
+        }
+        var parts = new List<PackagedPart>();
+        var buffer = new byte[(int)Math.Min(partSize, 1 << 20)];
+        using (var input = File.OpenRead(file))
+        {
+            for (var number = 0; input.Position < size; number++)
+            {
+                var partPath = $"{file}.part{number:D3}";
+                using (var output = File.Create(partPath))
+                {
+                    var left = Math.Min(partSize, size - input.Position);
+                    while (left > 0)
+                    {
+                        var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                        output.Write(buffer, 0, read);
+                        left -= read;
+                    }
+                }
+                parts.Add(new PackagedPart($"{relative}.part{number:D3}", new FileInfo(partPath).Length, ContentHash.OfFile(partPath)));
+            }
+        }
+        File.Delete(file);
+        return new PackagedFile(relative, size, hash, parts);
+    }
+
+    private static void CopyFile(string source, string destination)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Copy(source, destination, overwrite: true);
+    }
+}

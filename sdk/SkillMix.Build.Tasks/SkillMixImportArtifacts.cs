@@ -1,0 +1,56 @@
+using Microsoft.Build.Framework;
+using SkillMix.Build.Tasks.Packaging;
+using SkillMix.Store;
+
+namespace SkillMix.Build.Tasks;
+
+/// <summary>
+/// Imports the steps of experiment packages (SkillMixArtifact items) into the store, after checking every file against the
+/// package's index (<see cref="ExperimentPackageReader"/>). A package altered after packing fails the build with SKMX031.
+/// </summary>
+public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
+{
+    /// <summary>Include: the package id; metadata Version, and PackageFolder (the restored package's folder).</summary>
+    [Required] public ITaskItem[] Packages { get; set; } = [];
+
+    /// <summary>The step store; empty: $SKILLMIX_STORE, else the user cache folder.</summary>
+    public string Store { get; set; } = "";
+
+    [Required] public string WorkDirectory { get; set; } = "";
+
+    public string ProjectFile { get; set; } = "";
+
+    public override bool Execute()
+    {
+        var store = StepStore.Open(string.IsNullOrWhiteSpace(Store) ? null : Store);
+        foreach (var package in Packages)
+        {
+            var name = $"{package.ItemSpec} {package.GetMetadata("Version")}";
+            var folder = package.GetMetadata("PackageFolder");
+            if (!Directory.Exists(folder))
+            {
+                Log.LogError(null, "SKMX033", null, ProjectFile, 0, 0, 0, 0,
+                    $"The experiment package {name} is not restored (expected at '{folder}'). Check the SkillMixArtifact item's Version and run `dotnet restore`.");
+                continue;
+            }
+            try
+            {
+                var result = ExperimentPackageReader.Import(Path.Combine(folder, "skillmix"), name, store, Path.Combine(WorkDirectory, package.ItemSpec.ToLowerInvariant()));
+                foreach (var (id, key) in result.Imported)
+                {
+                    Log.LogMessage(MessageImportance.High, $"SkillMix: {id}: imported from package {name} (key {ContentHash.Short(key)}).");
+                }
+                Log.LogMessage(MessageImportance.Normal, $"SkillMix: package {name}: {result.AlreadyStored.Count} steps were already in the store.");
+            }
+            catch (PackageIntegrityException e)
+            {
+                Log.LogError(null, "SKMX031", null, ProjectFile, 0, 0, 0, 0, e.Message);
+            }
+            catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
+            {
+                Log.LogError(null, "SKMX031", null, ProjectFile, 0, 0, 0, 0, $"Package {name} could not be imported into the store: {e.Message}");
+            }
+        }
+        return !Log.HasLoggedErrors;
+    }
+}
