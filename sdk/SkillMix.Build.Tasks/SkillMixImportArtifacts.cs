@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using SkillMix.Build.Tasks.Packaging;
+using SkillMix.Experiments.Spec;
 using SkillMix.Store;
 
 namespace SkillMix.Build.Tasks;
@@ -29,7 +30,7 @@ public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
             var folder = package.GetMetadata("PackageFolder");
             if (!Directory.Exists(folder))
             {
-                Log.LogError(null, "SKMX033", null, ProjectFile, 0, 0, 0, 0,
+                Log.LogError(null, ErrorCodes.PackageNotRestored, null, ProjectFile, 0, 0, 0, 0,
                     $"The experiment package {name} is not restored (expected at '{folder}'). Check the SkillMixArtifact item's Version and run `dotnet restore`.");
                 continue;
             }
@@ -44,11 +45,11 @@ public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
             }
             catch (PackageIntegrityException e)
             {
-                Log.LogError(null, "SKMX031", null, ProjectFile, 0, 0, 0, 0, e.Message);
+                Log.LogError(null, ErrorCodes.PackageAltered, null, ProjectFile, 0, 0, 0, 0, e.Message);
             }
             catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
             {
-                Log.LogError(null, "SKMX031", null, ProjectFile, 0, 0, 0, 0, $"Package {name} could not be imported into the store: {e.Message}");
+                Log.LogError(null, ErrorCodes.PackageAltered, null, ProjectFile, 0, 0, 0, 0, $"Package {name} could not be imported into the store: {e.Message}");
             }
         }
         return !Log.HasLoggedErrors;

@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using SkillMix.Build.Tasks.Packaging;
+using SkillMix.Experiments.Spec;
 
 namespace SkillMix.Build.Tasks;
 
@@ -47,7 +48,7 @@ public sealed class SkillMixPackExperiment : Microsoft.Build.Utilities.Task
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or SkillMix.Store.StoreException or ArgumentOutOfRangeException)
         {
-            Log.LogError(null, "SKMX032", null, ProjectFile, 0, 0, 0, 0, $"Cannot pack {Experiment}: {e.Message}");
+            Log.LogError(null, ErrorCodes.PackFailed, null, ProjectFile, 0, 0, 0, 0, $"Cannot pack {Experiment}: {e.Message}");
             return false;
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using SkillMix.Experiments.Spec;
 
 namespace SkillMix.Build.Tasks;
 
@@ -67,7 +68,7 @@ public sealed class SkillMixRunStep : ToolTask
     {
         if (!File.Exists(CliPath))
         {
-            Log.LogError(null, "SKMX011", null, null, 0, 0, 0, 0,
+            Log.LogError(null, ErrorCodes.CliNotFound, null, null, 0, 0, 0, 0,
                 $"The skillmix CLI was not found at '{CliPath}'. Set SkillMixCliPath, or restore the SkillMix.Sdk package again.");
             return false;
         }

@@ -1,6 +1,7 @@
 namespace SkillMix.Experiments.Spec;
 
-/// <summary>The stable codes of SkillMix's errors and warnings; docs/errors.md explains each and what to do.</summary>
+/// <summary>The stable codes of SkillMix's errors and warnings; the errors table of docs/sdk.md explains each and what to do.
+/// SKMX030 (libtorch's natives missing for the packed SDK) is raised by SkillMix.Native.targets itself.</summary>
 public static class ErrorCodes
 {
     public const string UnknownWorld = "SKMX001";
@@ -17,9 +18,13 @@ public static class ErrorCodes
     public const string StudentUnavailable = "SKMX013";
     public const string MissingKey = "SKMX014";
     public const string PriceFile = "SKMX015";
+    public const string CliNotFound = "SKMX011";
     public const string StepFailed = "SKMX020";
     public const string RemoteCacheUnavailable = "SKMX021";
     public const string RemoteCacheRejected = "SKMX022";
+    public const string PackageAltered = "SKMX031";
+    public const string PackFailed = "SKMX032";
+    public const string PackageNotRestored = "SKMX033";
     public const string VerifyOutputDiffers = "SKMX034";
     public const string VerifyMetricDiffers = "SKMX035";
 }
