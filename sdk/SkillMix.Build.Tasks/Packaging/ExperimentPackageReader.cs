@@ -36,24 +36,21 @@ public static class ExperimentPackageReader
             foreach (var step in index.Files.Where(f => f.Path.StartsWith("steps/", StringComparison.Ordinal) && f.Path.EndsWith("/step.json", StringComparison.Ordinal)))
             {
                 var id = step.Path["steps/".Length..^"/step.json".Length];
-                var manifest = StepManifest.Parse(File.ReadAllText(files[step.Path]), $"Package {packageName}: skillmix/{step.Path}");
+                var manifestJson = File.ReadAllText(files[step.Path]);
+                var manifest = StepManifest.Parse(manifestJson, $"Package {packageName}: skillmix/{step.Path}");
                 if (store.Contains(manifest.Key))
                 {
                     already.Add((id, manifest.Key));
                     continue;
                 }
-                var outputs = Path.Combine(work, "step-" + manifest.Key[..16]);
-                foreach (var output in manifest.Files)
+                // The store's own import hashes every output against the step's manifest as it copies it in.
+                store.Import(manifest.Key, manifestJson, $"Package {packageName}: skillmix/{step.Path}", output =>
                 {
                     var packaged = $"steps/{id}/files/{output.Path}";
-                    if (!files.TryGetValue(packaged, out var source) || ContentHash.OfFile(source) != output.Blob)
-                    {
-                        throw new PackageIntegrityException($"Package {packageName}: skillmix/{packaged} is missing or does not match the step's manifest (skillmix/{step.Path}).");
-                    }
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(outputs, output.Path))!);
-                    File.Copy(source, Path.Combine(outputs, output.Path), overwrite: true);
-                }
-                store.Save(manifest.Definition, outputs, manifest.Files.Select(f => f.Path), manifest.Metadata);
+                    return files.TryGetValue(packaged, out var source)
+                        ? File.OpenRead(source)
+                        : throw new PackageIntegrityException($"Package {packageName}: skillmix/{packaged} is missing; the step's manifest (skillmix/{step.Path}) lists it.");
+                });
                 imported.Add((id, manifest.Key));
             }
             return new ImportResult(imported, already);
