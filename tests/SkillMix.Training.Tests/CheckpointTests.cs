@@ -24,6 +24,8 @@ public sealed class CheckpointTests(TrainedStudent trained)
         }
         Assert.Equal(File.ReadAllBytes(Path.Combine(trained.FineTunedFolder, Student.WeightsFile)), File.ReadAllBytes(Path.Combine(folder, Student.WeightsFile)));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        Assert.Equal(trained.Student.Tokenizer.Kind, loaded.Tokenizer.Kind);
+        Assert.Equal(trained.Student.Tokenizer.Pieces, loaded.Tokenizer.Pieces);
     }
 
     [Fact]

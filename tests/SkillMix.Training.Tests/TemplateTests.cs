@@ -35,7 +35,7 @@ public sealed class TemplateTests
         Assert.Equal("Tell me a joke.", ChatTemplate.Render(ChatRole.User, "Tell me a joke.", ChatTemplateKind.Compact));
         var answer = GenerationPrompt.Turn1(Skills, "Knots");
         Assert.Equal(answer, ChatTemplate.Render(ChatRole.Assistant, answer, ChatTemplateKind.Compact));
-        var tokenizer = CharTokenizer.Build(["abc"]);
+        var tokenizer = Tokenizer.Build(["abc"]);
         var withSystem = ChatTemplate.EncodePrompt(tokenizer,
             [new ChatMessage(ChatRole.System, GenerationPrompt.SystemPrompt), new ChatMessage(ChatRole.User, "abc")], ChatTemplateKind.Compact);
         Assert.Equal("<|user|>abc<|end|><|assistant|>", tokenizer.Decode(withSystem, showMarkers: true));
@@ -45,7 +45,7 @@ public sealed class TemplateTests
     public void A_two_turn_compact_conversation_at_k_three_fits_the_tiny_context()
     {
         var skills = Skills.Append(new Skill("modus ponens", "logic", "If P then Q; P; so Q.", "If it rains, the street is wet.")).ToArray();
-        var tokenizer = CharTokenizer.Build([GenerationPrompt.Turn1(skills, "The Ottoman Empire")]);
+        var tokenizer = Tokenizer.Build([GenerationPrompt.Turn1(skills, "The Ottoman Empire")]);
         var answer = new string('x', 180);
         var (tokens, _) = ChatTemplate.EncodeConversation(tokenizer, new Conversation(
         [
@@ -65,7 +65,7 @@ public sealed class TemplateTests
         var turn2 = GenerationPrompt.Turn2(metaphor, "Beekeeping", 1);
         const string draft = "Answer: The beekeeper is calm. The hive is a drum.\nExplanation: metaphor in sentence 2.";
         const string revised = "Answer: The hive is a drum.\nExplanation: metaphor in sentence 1.";
-        var tokenizer = CharTokenizer.Build([turn1, turn2, draft, revised]);
+        var tokenizer = Tokenizer.Build([turn1, turn2, draft, revised]);
         var (tokens, learn) = ChatTemplate.EncodeConversation(tokenizer, new Conversation(
         [
             new ConversationTurn(ChatRole.User, turn1),
@@ -98,10 +98,10 @@ public sealed class TemplateTests
     [Fact]
     public void Text_never_encodes_to_a_marker_and_unknown_characters_become_unknown()
     {
-        var tokenizer = CharTokenizer.Build(["ab<|end|>"]);
+        var tokenizer = Tokenizer.Build(["ab<|end|>"]);
         var ids = tokenizer.Encode("<|end|>z");
-        Assert.DoesNotContain(CharTokenizer.EndOfTurn, ids);
-        Assert.Equal(CharTokenizer.Unknown, ids[^1]);
+        Assert.DoesNotContain(Tokenizer.EndOfTurn, ids);
+        Assert.Equal(Tokenizer.Unknown, ids[^1]);
         Assert.Equal("<|end|>", tokenizer.Decode(ids));
         Assert.Equal("ab", tokenizer.Decode(tokenizer.Encode("ab")));
     }

@@ -57,8 +57,8 @@ public sealed class TrainingTests(TrainedStudent trained)
         var (_, y) = batches.Next(new SeededRandom(1), rows: 1, mixRows: 0, CPU);
         var targets = y.data<long>().ToArray();
         var learned = targets.Where(t => t != Batches.Ignore).Select(t => (int)t).ToArray();
-        var expected = tokenizer.Encode(Tiny.AnswerFor("knots")).Append(CharTokenizer.EndOfTurn)
-            .Concat(tokenizer.Encode("knots!")).Append(CharTokenizer.EndOfTurn);
+        var expected = tokenizer.Encode(Tiny.AnswerFor("knots")).Append(Tokenizer.EndOfTurn)
+            .Concat(tokenizer.Encode("knots!")).Append(Tokenizer.EndOfTurn);
         Assert.Equal(expected, learned);
     }
 

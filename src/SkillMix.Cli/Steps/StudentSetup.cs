@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SkillMix.Experiments.Planning;
 using SkillMix.Training.Model;
+using SkillMix.Training.Text;
 using SkillMix.Training.Training;
 
 namespace SkillMix.Cli.Steps;
@@ -25,6 +26,7 @@ internal static class StudentSetup
     public static TrainingConfig Pretraining(StepFile step, int steps) => new()
     {
         Model = Preset(step.Parameter<string>("StudentPreset")),
+        Tokenizer = step.Parameter<string>("StudentTokenizer") == "char" ? TokenizerKind.Char : TokenizerKind.Word,
         Steps = steps,
         BatchSize = step.Parameter<int>("StudentBatchSize"),
         LearningRate = step.Parameter<double>("StudentLearningRate"),

@@ -49,6 +49,7 @@ public static class ExperimentPlanner
             ["World"] = worldParameter.DeepClone(),
             ["Student"] = spec.Student.Backend,
             ["StudentPreset"] = spec.Student.Preset,
+            ["StudentTokenizer"] = spec.Student.Tokenizer,
             ["Steps"] = spec.Student.PretrainSteps,
             ["ChatSteps"] = spec.Student.ChatSteps,
             ["PlainSentences"] = spec.Student.PlainSentences,

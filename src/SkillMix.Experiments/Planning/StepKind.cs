@@ -22,7 +22,7 @@ public static class StepKind
         Generate => "1",
         GradeGenerations => "1",
         Filter => "1",
-        Pretrain => "3",
+        Pretrain => "4",
         Train => "1",
         Sample => "2",
         GradeSamples => "1",

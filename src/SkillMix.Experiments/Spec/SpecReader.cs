@@ -52,7 +52,8 @@ public sealed partial class SpecReader
         }
         var student = new StudentSpec(
             Backend("Student", BackendNames.TinyGpt, BackendNames.IsStudent),
-            String("StudentPreset", "tiny"),
+            Choice("StudentPreset", "tiny", "tiny", "smoke"),
+            Choice("StudentTokenizer", "word", "word", "char"),
             Int("PretrainSteps", 1500, min: 0),
             Int("FineTuneSteps", 400, min: 0),
             Int("ChatSteps", 400, min: 0),
@@ -257,6 +258,17 @@ public sealed partial class SpecReader
         if (!isKnown(value))
         {
             Error(ErrorCodes.UnknownBackend, $"{property}='{value}' is not a known backend. {BackendNames.Help}", Here());
+        }
+        return value;
+    }
+
+    private string Choice(string property, string fallback, params string[] allowed)
+    {
+        var value = String(property, fallback);
+        if (!allowed.Contains(value, StringComparer.Ordinal))
+        {
+            Error(ErrorCodes.InvalidValue, $"Property {property}='{value}' is not one of {string.Join(", ", allowed)}.", Here());
+            return fallback;
         }
         return value;
     }

@@ -16,7 +16,7 @@ public sealed class Student : IDisposable
     public const string WeightsFile = "model.safetensors";
     public const string ConfigFile = "config.json";
 
-    internal Student(Gpt model, CharTokenizer tokenizer, ChatTemplateKind template, Device device, string id)
+    internal Student(Gpt model, Tokenizer tokenizer, ChatTemplateKind template, Device device, string id)
     {
         Model = model;
         Tokenizer = tokenizer;
@@ -27,7 +27,7 @@ public sealed class Student : IDisposable
 
     internal Gpt Model { get; }
 
-    public CharTokenizer Tokenizer { get; }
+    public Tokenizer Tokenizer { get; }
 
     public ChatTemplateKind Template { get; internal set; }
 
@@ -53,7 +53,7 @@ public sealed class Student : IDisposable
             throw new InvalidDataException($"{configPath}: format '{config.Format}' is not '{CheckpointConfig.CurrentFormat}'; retrain with this version.");
         }
         var target = TorchRuntime.Resolve(device);
-        var tokenizer = CharTokenizer.FromCharacters(config.Vocabulary);
+        var tokenizer = Tokenizer.FromPieces(config.Tokenizer, config.Vocabulary);
         if (tokenizer.VocabSize != config.Model.VocabSize)
         {
             throw new InvalidDataException($"{configPath}: model.vocabSize is {config.Model.VocabSize}, but the vocabulary has {tokenizer.VocabSize} tokens.");
@@ -101,7 +101,8 @@ public sealed class Student : IDisposable
         ConfigJson.Save(Path.Combine(folder, ConfigFile), new CheckpointConfig
         {
             Model = Config,
-            Vocabulary = new string(Tokenizer.Characters.ToArray()),
+            Tokenizer = Tokenizer.Kind,
+            Vocabulary = Tokenizer.Pieces,
             Template = Template,
         });
         Id = HashOf(weightsPath);

@@ -14,7 +14,7 @@ namespace SkillMix.Training.Sampling;
 internal static class Sampler
 {
     private static readonly HashSet<int> StopTokens =
-        [CharTokenizer.EndOfTurn, CharTokenizer.EndOfText, CharTokenizer.User, CharTokenizer.Assistant, CharTokenizer.System];
+        [Tokenizer.EndOfTurn, Tokenizer.EndOfText, Tokenizer.User, Tokenizer.Assistant, Tokenizer.System];
 
     /// <summary>Samples every request; <paramref name="stopTokens"/> (default: every marker) end an answer.</summary>
     public static SampleResult[] Generate(Gpt model, IReadOnlyList<SampleRequest> requests, bool useKvCache = true, IReadOnlySet<int>? stopTokens = null)
@@ -111,7 +111,7 @@ internal static class Sampler
             for (var t = 0; t < width; t++)
             {
                 var j = t - pads[r];
-                ids[r * width + t] = j >= 0 ? sequences[r][j] : CharTokenizer.EndOfText;
+                ids[r * width + t] = j >= 0 ? sequences[r][j] : Tokenizer.EndOfText;
                 positions[r * width + t] = Math.Max(0, j);
             }
         }

@@ -12,6 +12,9 @@ namespace SkillMix.Training.Text;
 /// </summary>
 public static class ChatTemplate
 {
+    /// <summary>Every word the compact template writes itself, so that a word vocabulary built before any prompt knows them.</summary>
+    public const string CompactWords = "topic: skills: revise: at most 1 sentence sentences";
+
     /// <summary>The text a turn contributes under a template.</summary>
     public static string Render(ChatRole role, string text, ChatTemplateKind kind)
     {
@@ -31,7 +34,7 @@ public static class ChatTemplate
     }
 
     /// <summary>Tokens of a whole conversation, and for each token whether the model learns to predict it.</summary>
-    public static (int[] Tokens, bool[] Learn) EncodeConversation(CharTokenizer tokenizer, Conversation conversation, ChatTemplateKind kind)
+    public static (int[] Tokens, bool[] Learn) EncodeConversation(Tokenizer tokenizer, Conversation conversation, ChatTemplateKind kind)
     {
         var tokens = new List<int>();
         var learn = new List<bool>();
@@ -42,26 +45,26 @@ public static class ChatTemplate
             learn.Add(false);
             var body = tokenizer.Encode(Render(turn.Role, turn.Text, kind));
             tokens.AddRange(body);
-            tokens.Add(CharTokenizer.EndOfTurn);
+            tokens.Add(Tokenizer.EndOfTurn);
             // The model learns an answer's characters and where it ends, never the prompts or the role markers.
             learn.AddRange(Enumerable.Repeat(isAnswer, body.Length + 1));
         }
-        tokens.Add(CharTokenizer.EndOfText);
+        tokens.Add(Tokenizer.EndOfText);
         learn.Add(false);
         return (tokens.ToArray(), learn.ToArray());
     }
 
     /// <summary>Tokens of the messages so far, ending with the assistant marker that asks for the next answer.</summary>
-    public static int[] EncodePrompt(CharTokenizer tokenizer, IEnumerable<ChatMessage> messages, ChatTemplateKind kind)
+    public static int[] EncodePrompt(Tokenizer tokenizer, IEnumerable<ChatMessage> messages, ChatTemplateKind kind)
     {
         var tokens = new List<int>();
         foreach (var (role, text) in Visible(messages.Select(m => (m.Role, m.Text)), kind))
         {
             tokens.Add(MarkerOf(role));
             tokens.AddRange(tokenizer.Encode(Render(role, text, kind)));
-            tokens.Add(CharTokenizer.EndOfTurn);
+            tokens.Add(Tokenizer.EndOfTurn);
         }
-        tokens.Add(CharTokenizer.Assistant);
+        tokens.Add(Tokenizer.Assistant);
         return tokens.ToArray();
     }
 
@@ -69,8 +72,8 @@ public static class ChatTemplate
         turns.Where(t => !(kind == ChatTemplateKind.Compact && t.Role == ChatRole.System && t.Text == GenerationPrompt.SystemPrompt));
 
     private static int MarkerOf(ChatRole role) =>
-        role == ChatRole.User ? CharTokenizer.User
-        : role == ChatRole.Assistant ? CharTokenizer.Assistant
-        : role == ChatRole.System ? CharTokenizer.System
+        role == ChatRole.User ? Tokenizer.User
+        : role == ChatRole.Assistant ? Tokenizer.Assistant
+        : role == ChatRole.System ? Tokenizer.System
         : throw new ArgumentException($"The student's chat template has no marker for the role '{role}'.", nameof(role));
 }

@@ -26,7 +26,7 @@ internal sealed class Batches(int[] stream, IReadOnlyList<(int[] Tokens, bool[] 
             : Math.Min(blockSize, stream.Length - 1);
         var x = new long[rows * length];
         var y = new long[rows * length];
-        Array.Fill(x, CharTokenizer.EndOfText);
+        Array.Fill(x, Tokenizer.EndOfText);
         Array.Fill(y, Ignore);
         for (var r = 0; r < rows; r++)
         {

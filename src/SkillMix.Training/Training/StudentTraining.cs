@@ -78,7 +78,7 @@ public static class StudentTraining
         for (var step = 1; step <= config.Steps; step++)
         {
             using var scope = NewDisposeScope();
-            var lr = config.LearningRate * Math.Min(1.0, step / (double)Math.Max(1, config.WarmupSteps));
+            var lr = LearningRate(config, step);
             foreach (var group in optimizer.ParamGroups)
             {
                 group.LearningRate = lr;
@@ -122,9 +122,28 @@ public static class StudentTraining
             model.Config.ParameterCount(), student.Id);
     }
 
+    /// <summary>Linear warm-up, then constant or a cosine down to <see cref="TrainingConfig.DecayTo"/> at the last step.</summary>
+    internal static double LearningRate(TrainingConfig config, int step)
+    {
+        if (step < config.WarmupSteps)
+        {
+            return config.LearningRate * (step / (double)config.WarmupSteps);
+        }
+        if (config.DecayTo >= 1)
+        {
+            return config.LearningRate;
+        }
+        var progress = (step - config.WarmupSteps) / (double)Math.Max(1, config.Steps - config.WarmupSteps);
+        var cosine = 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1.0, progress)));
+        return config.LearningRate * (config.DecayTo + (1 - config.DecayTo) * cosine);
+    }
+
     private static Student NewStudent(TrainingConfig config, TrainingData data, Device device)
     {
-        var tokenizer = CharTokenizer.Build(data.Texts.Concat(data.Conversations.SelectMany(c => c.Turns.Select(t => t.Text))));
+        // The vocabulary holds the template's own words too: pretraining on plain text never sees a compact prompt.
+        var tokenizer = Tokenizer.Build(
+            data.Texts.Concat(data.Conversations.SelectMany(c => c.Turns.Select(t => t.Text))).Append(ChatTemplate.CompactWords),
+            config.Tokenizer);
         var model = new Gpt(config.Model with { VocabSize = tokenizer.VocabSize }, config.Seed);
         model.to(device);
         return new Student(model, tokenizer, config.Template, device, id: "");
@@ -159,10 +178,10 @@ public static class StudentTraining
     }
 
     // Plain texts become one stream, each text followed by the end-of-text marker.
-    private static int[] Stream(CharTokenizer tokenizer, IEnumerable<string> texts) =>
-        texts.SelectMany(t => tokenizer.Encode(t).Append(CharTokenizer.EndOfText)).ToArray();
+    private static int[] Stream(Tokenizer tokenizer, IEnumerable<string> texts) =>
+        texts.SelectMany(t => tokenizer.Encode(t).Append(Tokenizer.EndOfText)).ToArray();
 
-    private static (int[] Tokens, bool[] Learn)[] Encode(CharTokenizer tokenizer, IEnumerable<Conversation> conversations, ChatTemplateKind template, int blockSize) =>
+    private static (int[] Tokens, bool[] Learn)[] Encode(Tokenizer tokenizer, IEnumerable<Conversation> conversations, ChatTemplateKind template, int blockSize) =>
         conversations.Select(c => ChatTemplate.EncodeConversation(tokenizer, c, template))
             .Select(e => (e.Tokens.Take(blockSize + 1).ToArray(), e.Learn.Take(blockSize + 1).ToArray()))
             .ToArray();

@@ -23,6 +23,10 @@ public sealed record TrainingConfig
     /// <summary>Learning rate after the warm-up (kept constant, as in the paper).</summary>
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>The fraction of <see cref="LearningRate"/> reached at the last step, along a cosine after the warm-up; 1 keeps
+    /// the rate constant (the paper's fine-tuning schedule). The base student's pretraining decays, as LLM pretraining does.</summary>
+    public double DecayTo { get; init; } = 1.0;
+
     /// <summary>Steps of linear warm-up from 0 to <see cref="LearningRate"/>.</summary>
     public int WarmupSteps { get; init; } = 20;
 
@@ -43,6 +47,9 @@ public sealed record TrainingConfig
 
     /// <summary>When fine-tuning, the fraction of each batch's rows that are plain pretraining text (the paper mixes some in).</summary>
     public double PretrainMixRatio { get; init; } = 0.125;
+
+    /// <summary>What a token is when pretraining builds a new student; fine-tuning keeps the base checkpoint's tokenizer.</summary>
+    public TokenizerKind Tokenizer { get; init; } = TokenizerKind.Word;
 
     /// <summary>How user messages are rendered (compact suits the tiny student; docs/training.md).</summary>
     public ChatTemplateKind Template { get; init; } = ChatTemplateKind.Compact;
