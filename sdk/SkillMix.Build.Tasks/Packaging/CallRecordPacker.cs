@@ -62,7 +62,8 @@ public static class CallRecordPacker
             return model is not null && BackendNames.IsApi(model)
                 ? throw new InvalidOperationException(
                     $"Step {id} calls {model} but lists no call records: it was saved by an earlier SkillMix. Delete its store entry " +
-                    $"(steps/{manifest.Key[..2]}/{manifest.Key}.json in the store) and build again; its calls are answered from the call store.")
+                    $"(steps/{manifest.Key[..2]}/{manifest.Key}.json in the store), run `dotnet clean` and build again: the other steps " +
+                    "are restored, and this one runs again with its calls answered from the call store.")
                 : [];
         }
         var stepFile = Path.Combine(stepsDirectory, id + ".json");
