@@ -6,8 +6,9 @@ using SkillMix.Store;
 namespace SkillMix.Build.Tasks;
 
 /// <summary>
-/// Imports the steps of experiment packages (SkillMixArtifact items) into the store, after checking every file against the
-/// package's index (<see cref="ExperimentPackageReader"/>). A package altered after packing fails the build with SKMX031.
+/// Imports the steps of experiment packages (SkillMixArtifact items) into the store, and their model-call records into the
+/// call store, after checking every file against the package's index (<see cref="ExperimentPackageReader"/>). A package
+/// altered after packing fails the build with SKMX031; a call record whose request does not hash to its key, with SKMX036.
 /// </summary>
 public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
 {
@@ -42,6 +43,11 @@ public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
                     Log.LogMessage(MessageImportance.High, $"SkillMix: {id}: imported from package {name} (key {ContentHash.Short(key)}).");
                 }
                 Log.LogMessage(MessageImportance.Normal, $"SkillMix: package {name}: {result.AlreadyStored.Count} steps were already in the store.");
+                ReportCalls(name, result.Calls);
+            }
+            catch (CallRecordException e)
+            {
+                Log.LogError(null, ErrorCodes.CallRecordMismatch, null, ProjectFile, 0, 0, 0, 0, e.Message);
             }
             catch (PackageIntegrityException e)
             {
@@ -53,5 +59,22 @@ public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
             }
         }
         return !Log.HasLoggedErrors;
+    }
+
+    private void ReportCalls(string name, CallImport calls)
+    {
+        if (calls.Imported.Count + calls.AlreadyStored.Count + calls.KeptLocal.Count == 0)
+        {
+            return;
+        }
+        Log.LogMessage(MessageImportance.High,
+            $"SkillMix: package {name}: {calls.Imported.Count} call records imported into the call store, {calls.AlreadyStored.Count} already there.");
+        if (calls.KeptLocal.Count > 0)
+        {
+            Log.LogWarning(null, ErrorCodes.CallRecordKeptLocal, null, ProjectFile, 0, 0, 0, 0,
+                $"Package {name}: the call store already holds a different record for {calls.KeptLocal.Count} of its calls " +
+                $"(first: {calls.KeptLocal[0]}); the local records were kept, so steps built from them do not change. Steps that " +
+                $"replay those calls answer with the local replies; point {CallRecordFiles.EnvironmentVariable} at an empty folder to use the package's.");
+        }
     }
 }

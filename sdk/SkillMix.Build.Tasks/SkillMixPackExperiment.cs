@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using SkillMix.Build.Tasks.Packaging;
 using SkillMix.Experiments.Spec;
+using SkillMix.Store;
 
 namespace SkillMix.Build.Tasks;
 
@@ -23,6 +24,9 @@ public sealed class SkillMixPackExperiment : Microsoft.Build.Utilities.Task
     /// <summary>Step lists (e.g. generate.list) whose steps' outputs go into the package.</summary>
     public ITaskItem[] StepLists { get; set; } = [];
 
+    /// <summary>Step lists whose steps' model-call records go into the package (SkillMixPackCallRecords).</summary>
+    public ITaskItem[] CallStepLists { get; set; } = [];
+
     /// <summary>Largest package entry in bytes; larger files are cut into parts.</summary>
     public long PartSize { get; set; }
 
@@ -33,9 +37,9 @@ public sealed class SkillMixPackExperiment : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var ids = StepLists.Select(list => list.ItemSpec).Where(File.Exists).SelectMany(File.ReadAllLines)
-                .Where(line => line.Length > 0).ToList();
-            var index = ExperimentPackageWriter.Write(StagingDirectory, Experiment, ProjectFile, ResultsDirectory, StepsDirectory, ids, PartSize);
+            var ids = StepIds(StepLists);
+            var calls = CallStepLists.Length == 0 ? null : new CallRecordSelection(CallRecordFiles.DefaultRoot(), StepIds(CallStepLists));
+            var index = ExperimentPackageWriter.Write(StagingDirectory, Experiment, ProjectFile, ResultsDirectory, StepsDirectory, ids, PartSize, calls);
             Files = Directory.EnumerateFiles(StagingDirectory, "*", SearchOption.AllDirectories)
                 .Select(path => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(path, new Dictionary<string, string>
                 {
@@ -43,13 +47,17 @@ public sealed class SkillMixPackExperiment : Microsoft.Build.Utilities.Task
                 }))
                 .ToArray();
             Log.LogMessage(MessageImportance.High,
-                $"SkillMix: packing {Experiment}: {index.Files.Count} files, {ids.Count} steps, {index.Files.Count(f => f.Parts.Count > 0)} split into parts.");
+                $"SkillMix: packing {Experiment}: {index.Files.Count} files, {ids.Count} steps, " +
+                $"{index.Files.Count(f => f.Path.StartsWith(CallRecordPacker.Folder + "/", StringComparison.Ordinal))} call records, {index.Files.Count(f => f.Parts.Count > 0)} split into parts.");
             return true;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or SkillMix.Store.StoreException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or StoreException or CallRecordException or ArgumentOutOfRangeException)
         {
             Log.LogError(null, ErrorCodes.PackFailed, null, ProjectFile, 0, 0, 0, 0, $"Cannot pack {Experiment}: {e.Message}");
             return false;
         }
     }
+
+    private static List<string> StepIds(ITaskItem[] lists) =>
+        lists.Select(list => list.ItemSpec).Where(File.Exists).SelectMany(File.ReadAllLines).Where(line => line.Length > 0).ToList();
 }

@@ -8,6 +8,7 @@ namespace SkillMix.Cli.Tests;
 /// What stops a build before money is spent: a missing key or an unavailable student (before any step), and the budget
 /// (before any call that could pass it). These tests set OPENAI_* variables of this process; no other test reads them.
 /// </summary>
+[Collection(ProcessEnvironment.Name)]
 public sealed class BudgetAndPreflightTests
 {
     [Fact]
@@ -88,7 +89,7 @@ public sealed class BudgetAndPreflightTests
         await CliRunner.RunAsync("step", "run", experiment.StepFile(step), "--store", experiment.Store);
 
     /// <summary>Sets environment variables of this process and puts the old values back.</summary>
-    private sealed class Variables : IDisposable
+    internal sealed class Variables : IDisposable
     {
         private readonly (string Name, string? Value)[] _saved;
 

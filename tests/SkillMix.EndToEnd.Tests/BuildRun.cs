@@ -21,7 +21,11 @@ public sealed partial record BuildRun(string Command, int ExitCode, TimeSpan Ela
 
     public override string ToString() => $"`{Command}` exited {ExitCode} after {Elapsed.TotalSeconds:0.0} s. Output:\n{Output}";
 
-    public static BuildRun Dotnet(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static BuildRun Dotnet(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        Dotnet(workingDirectory, timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>The same with variables set for the command only (null removes one), leaving this process's environment alone.</summary>
+    public static BuildRun Dotnet(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -38,6 +42,10 @@ public sealed partial record BuildRun(string Command, int ExitCode, TimeSpan Ela
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var output = new StringBuilder();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };

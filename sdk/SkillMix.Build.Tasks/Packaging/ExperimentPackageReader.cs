@@ -4,18 +4,20 @@ namespace SkillMix.Build.Tasks.Packaging;
 
 /// <summary>
 /// Checks an extracted experiment package against its index and imports its steps into a store under their own keys, so
-/// that a consuming experiment whose steps have those keys restores them instead of running them.
+/// that a consuming experiment whose steps have those keys restores them instead of running them, and its model-call
+/// records into the call store, so that steps it runs anew can replay those calls (<see cref="CallRecordImporter"/>).
 /// </summary>
 public static class ExperimentPackageReader
 {
-    /// <summary>The steps imported (step id, key), and those the store already had.</summary>
-    public sealed record ImportResult(IReadOnlyList<(string Id, string Key)> Imported, IReadOnlyList<(string Id, string Key)> AlreadyStored);
+    /// <summary>The steps imported (step id, key), those the store already had, and what became of the call records.</summary>
+    public sealed record ImportResult(IReadOnlyList<(string Id, string Key)> Imported, IReadOnlyList<(string Id, string Key)> AlreadyStored, CallImport Calls);
 
     /// <param name="skillmixFolder">The package's skillmix/ folder (in the NuGet package folder).</param>
     /// <param name="packageName">The package's id and version, for messages.</param>
     /// <param name="store">The store the steps are saved in.</param>
     /// <param name="work">A scratch folder for reassembled files; deleted afterwards.</param>
-    public static ImportResult Import(string skillmixFolder, string packageName, StepStore store, string work)
+    /// <param name="callRoot">The call store's records folder; called only when the package carries call records.</param>
+    public static ImportResult Import(string skillmixFolder, string packageName, StepStore store, string work, Func<string>? callRoot = null)
     {
         var indexFile = Path.Combine(skillmixFolder, PackageIndex.FileName);
         if (!File.Exists(indexFile))
@@ -31,6 +33,7 @@ public static class ExperimentPackageReader
         {
             // Every file is checked (and split ones joined) before anything reaches the store.
             var files = index.Files.ToDictionary(f => f.Path, f => Verified(skillmixFolder, packageName, f, work), StringComparer.Ordinal);
+            var calls = CallRecordImporter.Check(files, packageName);
             var imported = new List<(string, string)>();
             var already = new List<(string, string)>();
             foreach (var step in index.Files.Where(f => f.Path.StartsWith("steps/", StringComparison.Ordinal) && f.Path.EndsWith("/step.json", StringComparison.Ordinal)))
@@ -53,7 +56,8 @@ public static class ExperimentPackageReader
                 });
                 imported.Add((id, manifest.Key));
             }
-            return new ImportResult(imported, already);
+            var callImport = calls.Count == 0 ? CallImport.None : CallRecordImporter.Write(calls, (callRoot ?? CallRecordFiles.DefaultRoot)());
+            return new ImportResult(imported, already, callImport);
         }
         finally
         {

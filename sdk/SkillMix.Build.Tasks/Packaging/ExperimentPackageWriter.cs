@@ -5,13 +5,13 @@ namespace SkillMix.Build.Tasks.Packaging;
 
 /// <summary>
 /// Lays out the skillmix/ folder of an experiment package: the project file, the results, the chosen steps' outputs with
-/// their store manifests, every file above <c>partSize</c> cut into parts, and the index (package.json) with the SHA-256
-/// of every file and part.
+/// their store manifests, the model-call records of the chosen steps (<see cref="CallRecordPacker"/>), every file above
+/// <c>partSize</c> cut into parts, and the index (package.json) with the SHA-256 of every file and part.
 /// </summary>
 public static class ExperimentPackageWriter
 {
     public static PackageIndex Write(string staging, string experiment, string projectFile, string resultsDirectory,
-        string stepsDirectory, IEnumerable<string> stepIds, long partSize)
+        string stepsDirectory, IEnumerable<string> stepIds, long partSize, CallRecordSelection? calls = null)
     {
         if (partSize < 1)
         {
@@ -34,6 +34,10 @@ public static class ExperimentPackageWriter
         foreach (var id in stepIds)
         {
             CopyStep(staging, stepsDirectory, id);
+        }
+        if (calls is not null)
+        {
+            CallRecordPacker.Stage(staging, stepsDirectory, calls.StepIds, calls.Root);
         }
 
         var files = new List<PackagedFile>();

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using SkillMix.Models.Cost;
+using SkillMix.Models.Store;
+using SkillMix.Store;
 
 namespace SkillMix.Cli.Backends;
 
@@ -25,6 +27,18 @@ internal sealed class Backend(IChatClient client, ChatOptions options, int concu
             ["costUsd"] = steps.Sum(s => s.Usd),
             ["unpricedCalls"] = steps.Sum(s => s.UnpricedCalls),
         };
+    }
+
+    /// <summary>
+    /// An API model's step lists the call records it used (calls.txt beside its outputs), so packing can carry exactly
+    /// those records. Local models (offline, tinygpt) have no call store and list nothing.
+    /// </summary>
+    public void ListCalls(string outputDirectory)
+    {
+        if (client.GetService<CallStoreChatClient>() is { } calls)
+        {
+            CallRecordFiles.WriteList(Path.Combine(outputDirectory, CallRecordFiles.ListFileName), calls.UsedKeys);
+        }
     }
 
     public void Dispose() => client.Dispose();

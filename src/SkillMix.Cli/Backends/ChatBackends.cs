@@ -93,7 +93,7 @@ internal static class ChatBackends
     private static Backend Api(string name, StepFile step, CostMeter meter)
     {
         var settings = Settings(name);
-        var calls = new CallStore(Path.Combine(CallStoreRoot(), "calls"));
+        var calls = new CallStore(SkillMix.Store.CallRecordFiles.DefaultRoot());
         var client = ModelPipeline.Build(settings, step.Id, calls, CallMode(), meter, ExperimentCosts.Prices(step));
         var options = new ChatOptions { Seed = Seed(step) };
         if (step.Kind == StepKind.Sample)
@@ -137,9 +137,6 @@ internal static class ChatBackends
         ModelProvider.Anthropic => "ANTHROPIC_BASE_URL",
         _ => "OPENAI_BASE_URL",
     };
-
-    private static string CallStoreRoot() =>
-        Environment.GetEnvironmentVariable("SKILLMIX_CALLS") is { Length: > 0 } path ? path : SkillMix.Store.StoreLocation.Default();
 
     public static CallStoreMode CallMode() =>
         Environment.GetEnvironmentVariable("SKILLMIX_CALL_MODE")?.ToLowerInvariant() switch

@@ -9,7 +9,7 @@ namespace SkillMix.Cli.Steps;
 
 /// <summary>
 /// Generate: the teacher's two-turn conversation for each of `Attempts` combinations of K skills and a topic; one
-/// generation per combination. Output: generations.jsonl.
+/// generation per combination. Output: generations.jsonl, and calls.txt when the teacher is an API model.
 /// </summary>
 internal sealed class GenerateStep : IStep
 {
@@ -32,6 +32,7 @@ internal sealed class GenerateStep : IStep
         var generated = await GenerationRun.RunAsync(teacher, world, records, combinations.Select(c => (c, 1)).ToList(), progress, cancellationToken);
 
         JsonlRecords.Write(Path.Combine(outputDirectory, Output), generated);
+        teacher.ListCalls(outputDirectory);
         progress.Finish();
         return new JsonObject { ["generations"] = generated.Count, ["model"] = generated.FirstOrDefault()?.Model, ["usage"] = teacher.Usage() };
     }

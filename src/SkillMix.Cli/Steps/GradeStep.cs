@@ -9,7 +9,8 @@ namespace SkillMix.Cli.Steps;
 
 /// <summary>
 /// Grade: each generation of the input graded `Gradings` times by the grader with the rubric of Skill-Mix. Serves both the
-/// training sets (input "generations") and the evaluations (input "samples"). Output: gradings.jsonl.
+/// training sets (input "generations") and the evaluations (input "samples"). Output: gradings.jsonl, and calls.txt when
+/// the grader is an API model.
 /// </summary>
 internal sealed class GradeStep(string kind, string input) : IStep
 {
@@ -38,6 +39,7 @@ internal sealed class GradeStep(string kind, string input) : IStep
 
         var records = graded.SelectMany(g => g).ToList();
         JsonlRecords.Write(Path.Combine(outputDirectory, Output), records);
+        grader.ListCalls(outputDirectory);
         progress.Finish();
         return new JsonObject
         {

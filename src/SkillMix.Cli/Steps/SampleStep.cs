@@ -9,7 +9,8 @@ namespace SkillMix.Cli.Steps;
 
 /// <summary>
 /// Sample: the student answers the two-turn Skill-Mix conversation `Generations` times for each of `Combinations`
-/// combinations at each k of the evaluation (temperature and answer length as set). Output: generations.jsonl.
+/// combinations at each k of the evaluation (temperature and answer length as set). Output: generations.jsonl, and
+/// calls.txt when the student is an API model.
 /// </summary>
 internal sealed class SampleStep : IStep
 {
@@ -33,6 +34,7 @@ internal sealed class SampleStep : IStep
         var generated = await GenerationRun.RunAsync(student, world, records, work, progress, cancellationToken);
 
         JsonlRecords.Write(Path.Combine(outputDirectory, GenerateStep.Output), generated);
+        student.ListCalls(outputDirectory);
         progress.Finish();
         return new JsonObject { ["generations"] = generated.Count, ["model"] = generated.FirstOrDefault()?.Model, ["usage"] = student.Usage() };
     }

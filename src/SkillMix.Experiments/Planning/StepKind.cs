@@ -30,4 +30,13 @@ public static class StepKind
         Report => "2",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
     };
+
+    /// <summary>The parameter naming the model a step of this kind calls (Teacher, Grader, Student), or null for none.</summary>
+    public static string? ModelParameter(string kind) => kind switch
+    {
+        Generate => "Teacher",
+        GradeGenerations or GradeSamples => "Grader",
+        Sample => "Student",
+        _ => null,
+    };
 }

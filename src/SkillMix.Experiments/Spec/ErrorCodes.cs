@@ -27,4 +27,6 @@ public static class ErrorCodes
     public const string PackageNotRestored = "SKMX033";
     public const string VerifyOutputDiffers = "SKMX034";
     public const string VerifyMetricDiffers = "SKMX035";
+    public const string CallRecordMismatch = "SKMX036";
+    public const string CallRecordKeptLocal = "SKMX037";
 }

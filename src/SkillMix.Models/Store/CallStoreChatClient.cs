@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -8,7 +9,8 @@ namespace SkillMix.Models.Store;
 
 /// <summary>
 /// Answers model calls from a <see cref="CallStore"/> and saves every new reply as soon as it returns, so an interrupted
-/// step resumes without paying for a finished call twice. Errors and empty replies are never saved.
+/// step resumes without paying for a finished call twice. Errors and empty replies are never saved. It remembers the key of
+/// every call it answered or saved, so a step can list the records its outputs depend on.
 /// </summary>
 public sealed class CallStoreChatClient(IChatClient innerClient, CallStore store, CallStoreMode mode, CallIdentity identity)
     : DelegatingChatClient(innerClient)
@@ -16,6 +18,7 @@ public sealed class CallStoreChatClient(IChatClient innerClient, CallStore store
     private int _hits;
     private int _calls;
     private int _empty;
+    private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
 
     public CallStoreMode Mode { get; } = mode;
 
@@ -28,6 +31,9 @@ public sealed class CallStoreChatClient(IChatClient innerClient, CallStore store
     /// <summary>Replies not saved because they were empty.</summary>
     public int EmptyReplies => _empty;
 
+    /// <summary>The keys of the stored calls this client answered from the store or saved, sorted.</summary>
+    public IReadOnlyList<string> UsedKeys => _used.Keys.Order(StringComparer.Ordinal).ToList();
+
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -38,6 +44,7 @@ public sealed class CallStoreChatClient(IChatClient innerClient, CallStore store
         if (Mode != CallStoreMode.Record && store.TryRead(key) is { } stored)
         {
             Interlocked.Increment(ref _hits);
+            _used.TryAdd(key, 0);
             return stored.Response;
         }
         if (Mode == CallStoreMode.ReplayOnly)
@@ -69,6 +76,7 @@ public sealed class CallStoreChatClient(IChatClient innerClient, CallStore store
             RecordedAt = DateTimeOffset.UtcNow,
             ElapsedMilliseconds = clock.Elapsed.TotalMilliseconds,
         });
+        _used.TryAdd(key, 0);
         return response;
     }
 
