@@ -55,7 +55,8 @@ public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
             }
             catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
             {
-                Log.LogError(null, ErrorCodes.PackageAltered, null, ProjectFile, 0, 0, 0, 0, $"Package {name} could not be imported into the store: {e.Message}");
+                Log.LogError(null, ErrorCodes.PackageAltered, null, ProjectFile, 0, 0, 0, 0,
+                    $"Package {name} could not be imported into the step store or the call store ({CallRecordFiles.EnvironmentVariable} chooses the call store's folder): {e.Message}");
             }
         }
         return !Log.HasLoggedErrors;
@@ -74,7 +75,7 @@ public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
             Log.LogWarning(null, ErrorCodes.CallRecordKeptLocal, null, ProjectFile, 0, 0, 0, 0,
                 $"Package {name}: the call store already holds a different record for {calls.KeptLocal.Count} of its calls " +
                 $"(first: {calls.KeptLocal[0]}); the local records were kept, so steps built from them do not change. Steps that " +
-                $"replay those calls answer with the local replies; point {CallRecordFiles.EnvironmentVariable} at an empty folder to use the package's.");
+                $"replay those calls answer with the local replies; point {CallRecordFiles.EnvironmentVariable} at an empty folder and run `dotnet clean` (packages are imported again only after a clean or a new version) to use the package's.");
         }
     }
 }

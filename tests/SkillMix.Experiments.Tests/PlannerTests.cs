@@ -57,6 +57,17 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Changing_the_tokenizer_retrains_the_base_student_and_everything_after_it_but_keeps_the_data()
+    {
+        var before = Keys(Declarations.Properties());
+        var after = Keys(Declarations.Properties(("StudentTokenizer", "char")));
+        Assert.Equal(before["filter.D2"], after["filter.D2"]);
+        Assert.NotEqual(before["pretrain"], after["pretrain"]);
+        Assert.NotEqual(before["train.D12"], after["train.D12"]);
+        Assert.NotEqual(before["sample.base.held-out"], after["sample.base.held-out"]);
+    }
+
+    [Fact]
     public void Keys_do_not_depend_on_where_the_project_is()
     {
         var a = PlanWriter.Resolve(ExperimentPlanner.Plan(Declarations.Read(Declarations.Properties(), Declarations.Items()), World),

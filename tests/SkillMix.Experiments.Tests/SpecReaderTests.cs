@@ -21,6 +21,13 @@ public sealed class SpecReaderTests
     }
 
     [Fact]
+    public void The_student_reads_words_unless_told_to_read_characters()
+    {
+        Assert.Equal("word", Declarations.Read(Declarations.Properties(), Declarations.Items()).Student.Tokenizer);
+        Assert.Equal("char", Declarations.Read(Declarations.Properties(("StudentTokenizer", "char")), Declarations.Items()).Student.Tokenizer);
+    }
+
+    [Fact]
     public void A_fine_tune_naming_a_missing_training_set_is_an_error_that_lists_the_declared_ones()
     {
         var items = Declarations.Items();
@@ -42,6 +49,8 @@ public sealed class SpecReaderTests
     [InlineData("Combinations", "many", ErrorCodes.InvalidValue)]
     [InlineData("Temperature", "-1", ErrorCodes.InvalidValue)]
     [InlineData("Seed", "1.5", ErrorCodes.InvalidValue)]
+    [InlineData("StudentTokenizer", "bpe", ErrorCodes.InvalidValue)]
+    [InlineData("StudentPreset", "huge", ErrorCodes.InvalidValue)]
     public void A_bad_property_value_names_the_property(string property, string value, string code)
     {
         var (spec, errors) = SpecReader.Read(Declarations.Properties((property, value)), Declarations.Items(), Declarations.Project);

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using SkillMix.Training.Checkpoints;
+using SkillMix.Training.Text;
+using SkillMix.Training.Training;
 using static TorchSharp.torch;
 
 namespace SkillMix.Training.Tests;
@@ -45,7 +47,33 @@ public sealed class CheckpointTests(TrainedStudent trained)
         using var weight = trained.Student.Model.named_parameters().First(p => p.name == "wte.weight").parameter.detach();
         Assert.Equal(weight[0, 0].item<float>(), first);
         Assert.Equal(0, (8 + headerLength) % 8);
-        Assert.Equal("skillmix-student/1", header.RootElement.GetProperty("__metadata__").GetProperty("format").GetString());
+        Assert.Equal(CheckpointConfig.CurrentFormat, header.RootElement.GetProperty("__metadata__").GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public void A_checkpoint_of_the_character_only_format_is_refused_with_retrain_as_the_advice()
+    {
+        var folder = Tiny.TempFolder();
+        trained.Student.Save(folder);
+        var config = Path.Combine(folder, Student.ConfigFile);
+        // The first format stored the vocabulary as one string of characters.
+        File.WriteAllText(config, """{ "format": "skillmix-student/1", "model": { "vocabSize": 30 }, "vocabulary": "abc", "template": "compact" }""");
+        var e = Assert.Throws<InvalidDataException>(() => Student.Load(folder));
+        Assert.Contains(config, e.Message);
+        Assert.Contains("'skillmix-student/1'", e.Message);
+        Assert.Contains("retrain", e.Message);
+    }
+
+    [Fact]
+    public void A_character_student_keeps_its_kind_and_vocabulary_through_a_checkpoint()
+    {
+        var folder = Tiny.TempFolder();
+        StudentTraining.Train(Tiny.Config(2) with { Tokenizer = TokenizerKind.Char }, Tiny.Texts(), folder);
+        using var loaded = Student.Load(folder);
+        Assert.Equal(TokenizerKind.Char, loaded.Tokenizer.Kind);
+        Assert.All(loaded.Tokenizer.Pieces, p => Assert.Single(p));
+        var text = Tiny.AnswerFor("bees");
+        Assert.Equal(text.Length, loaded.Tokenizer.Encode(text).Length);
     }
 
     [Fact]

@@ -31,11 +31,12 @@ public sealed class SamplingTests(TrainedStudent trained)
     {
         using var client = new StudentChatClient(trained.Student);
         var response = await client.GetResponseAsync([new(ChatRole.User, "topic: bees")], new ChatOptions { Temperature = 0, MaxOutputTokens = 5 });
-        Assert.Equal(Tiny.AnswerFor("bees")[..5], response.Text);
+        // The student reads words: the first five are "Answer", ":", " bees", " are", " fun".
+        Assert.Equal("Answer: bees are fun", response.Text);
         Assert.Equal(ChatFinishReason.Length, response.FinishReason);
         Assert.Equal(5, response.Usage!.OutputTokenCount);
-        // <|user|> + 11 characters + <|end|> + <|assistant|>
-        Assert.Equal(14, response.Usage.InputTokenCount);
+        // <|user|> + "topic", ":", " bees" + <|end|> + <|assistant|>
+        Assert.Equal(6, response.Usage.InputTokenCount);
         Assert.Equal(client.ModelId, response.ModelId);
         Assert.StartsWith("skillmix-student:", response.ModelId);
     }
@@ -47,7 +48,8 @@ public sealed class SamplingTests(TrainedStudent trained)
         var none = await client.GetResponseAsync([new(ChatRole.User, "topic: bees")], new ChatOptions { MaxOutputTokens = 0 });
         Assert.Equal("", none.Text);
         Assert.Equal(ChatFinishReason.Length, none.FinishReason);
-        // The tiny context is 96 characters: the prompt keeps its last 95, which leaves room for one new character.
+        // The tiny context is 96 tokens; an unseen word is spelt out, one token per character, so the prompt keeps its
+        // last 95 characters, which leaves room for one new token.
         var longPrompt = await client.GetResponseAsync([new(ChatRole.User, new string('k', 300))], new ChatOptions { Temperature = 0 });
         Assert.True(longPrompt.Usage!.OutputTokenCount <= 1);
         Assert.Equal(95, longPrompt.Usage.InputTokenCount);

@@ -45,7 +45,8 @@ public sealed class TemplateTests
     public void A_two_turn_compact_conversation_at_k_three_fits_the_tiny_context()
     {
         var skills = Skills.Append(new Skill("modus ponens", "logic", "If P then Q; P; so Q.", "If it rains, the street is wet.")).ToArray();
-        var tokenizer = Tokenizer.Build([GenerationPrompt.Turn1(skills, "The Ottoman Empire")]);
+        // Characters are the worst case: a word tokenizer reads the same conversation in fewer tokens.
+        var tokenizer = Tokenizer.Build([GenerationPrompt.Turn1(skills, "The Ottoman Empire")], TokenizerKind.Char);
         var answer = new string('x', 180);
         var (tokens, _) = ChatTemplate.EncodeConversation(tokenizer, new Conversation(
         [

@@ -26,7 +26,7 @@ internal static class StudentSetup
     public static TrainingConfig Pretraining(StepFile step, int steps) => new()
     {
         Model = Preset(step.Parameter<string>("StudentPreset")),
-        Tokenizer = step.Parameter<string>("StudentTokenizer") == "char" ? TokenizerKind.Char : TokenizerKind.Word,
+        Tokenizer = Enum.Parse<TokenizerKind>(step.Parameter<string>("StudentTokenizer"), ignoreCase: true),
         Steps = steps,
         BatchSize = step.Parameter<int>("StudentBatchSize"),
         LearningRate = step.Parameter<double>("StudentLearningRate"),

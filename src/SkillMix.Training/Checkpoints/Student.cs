@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using SkillMix.Training.Model;
 using SkillMix.Training.Runtime;
 using SkillMix.Training.Text;
@@ -47,11 +48,13 @@ public sealed class Student : IDisposable
         {
             throw new FileNotFoundException($"{folder} is not a student checkpoint: it needs {ConfigFile} and {WeightsFile}. Train one first.");
         }
-        var config = ConfigJson.Load<CheckpointConfig>(configPath);
-        if (config.Format != CheckpointConfig.CurrentFormat)
+        // The format first: an older layout may not even deserialize, and "retrain" is the useful message for it.
+        var format = FormatOf(configPath);
+        if (format != CheckpointConfig.CurrentFormat)
         {
-            throw new InvalidDataException($"{configPath}: format '{config.Format}' is not '{CheckpointConfig.CurrentFormat}'; retrain with this version.");
+            throw new InvalidDataException($"{configPath}: format '{format}' is not '{CheckpointConfig.CurrentFormat}'; retrain with this version.");
         }
+        var config = ConfigJson.Load<CheckpointConfig>(configPath);
         var target = TorchRuntime.Resolve(device);
         var tokenizer = Tokenizer.FromPieces(config.Tokenizer, config.Vocabulary);
         if (tokenizer.VocabSize != config.Model.VocabSize)
@@ -109,6 +112,22 @@ public sealed class Student : IDisposable
     }
 
     public void Dispose() => Model.Dispose();
+
+    private static string? FormatOf(string configPath)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(configPath));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String
+                ? format.GetString()
+                : null;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{configPath} is not valid JSON ({e.Message}); retrain the student to write it again.", e);
+        }
+    }
 
     private static string HashOf(string path)
     {

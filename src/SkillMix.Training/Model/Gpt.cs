@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace SkillMix.Training.Model;
 
 /// <summary>
-/// The size of a decoder-only transformer. The defaults are the tiny character-level student that trains on two CPU
-/// cores in minutes (about 0.8M parameters); every size is a setting.
+/// The size of a decoder-only transformer. The defaults are the tiny student that trains on two CPU
+/// cores in minutes (about 1M parameters with a word vocabulary); every size is a setting.
 /// </summary>
 public sealed record GptConfig
 {

@@ -12,8 +12,9 @@ namespace SkillMix.Training.Text;
 /// </summary>
 public static class ChatTemplate
 {
-    /// <summary>Every word the compact template writes itself, so that a word vocabulary built before any prompt knows them.</summary>
-    public const string CompactWords = "topic: skills: revise: at most 1 sentence sentences";
+    /// <summary>Every word and digit the compact template writes itself, so that a vocabulary built from plain text before
+    /// any prompt knows them (single-skill replies name only sentences 1 and 2; a k = 5 revision asks for at most 4).</summary>
+    public const string CompactWords = "topic: skills: revise: at most 0123456789 sentence sentences";
 
     /// <summary>The text a turn contributes under a template.</summary>
     public static string Render(ChatRole role, string text, ChatTemplateKind kind)
@@ -46,7 +47,7 @@ public static class ChatTemplate
             var body = tokenizer.Encode(Render(turn.Role, turn.Text, kind));
             tokens.AddRange(body);
             tokens.Add(Tokenizer.EndOfTurn);
-            // The model learns an answer's characters and where it ends, never the prompts or the role markers.
+            // The model learns an answer's tokens and where it ends, never the prompts or the role markers.
             learn.AddRange(Enumerable.Repeat(isAnswer, body.Length + 1));
         }
         tokens.Add(Tokenizer.EndOfText);

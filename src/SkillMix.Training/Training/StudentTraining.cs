@@ -25,6 +25,10 @@ public static class StudentTraining
         {
             set_num_threads(config.Threads);
         }
+        if (!(config.DecayTo is >= 0 and <= 1))
+        {
+            throw new ArgumentException($"decayTo is {config.DecayTo}; it must be from 0 to 1 (1 keeps the learning rate constant).", nameof(config));
+        }
         var fineTuning = data.Conversations.Count > 0;
         if (fineTuning && baseCheckpoint is null)
         {
@@ -68,7 +72,7 @@ public static class StudentTraining
         work?.to(device).to(bfloat16);
         (Tensor Master, Tensor Copy)[] pairs = work is null ? [] : model.parameters().Zip(work.parameters(), (m, c) => ((Tensor)m, (Tensor)c)).ToArray();
 
-        // The loop: warm-up then constant learning rate, clipped gradients, periodic validation and checkpoints.
+        // The loop: warm-up then a constant (or cosine-decaying) learning rate, clipped gradients, periodic validation and checkpoints.
         var random = SeededRandom.ForStream(config.Seed, "train-batches");
         var progress = new ProgressLog(log, fineTuning ? "fine-tune step" : "pretrain step", config.Steps, config.ProgressSeconds);
         var losses = new List<double>(config.Steps);
@@ -140,10 +144,9 @@ public static class StudentTraining
 
     private static Student NewStudent(TrainingConfig config, TrainingData data, Device device)
     {
-        // The vocabulary holds the template's own words too: pretraining on plain text never sees a compact prompt.
-        var tokenizer = Tokenizer.Build(
-            data.Texts.Concat(data.Conversations.SelectMany(c => c.Turns.Select(t => t.Text))).Append(ChatTemplate.CompactWords),
-            config.Tokenizer);
+        // Only pretraining builds a student, from plain texts; the vocabulary holds the template's own words too, since a
+        // compact prompt appears in no plain text.
+        var tokenizer = Tokenizer.Build(data.Texts.Append(ChatTemplate.CompactWords), config.Tokenizer);
         var model = new Gpt(config.Model with { VocabSize = tokenizer.VocabSize }, config.Seed);
         model.to(device);
         return new Student(model, tokenizer, config.Template, device, id: "");

@@ -6,7 +6,7 @@ namespace SkillMix.Training.Training;
 
 /// <summary>
 /// How a student is trained. The paper fine-tunes for 4,000 steps of batch 64 with Adam, a linear warm-up over 64 steps
-/// and then a constant learning rate of 2e-5; the defaults here are that schedule scaled to a tiny character-level model
+/// and then a constant learning rate of 2e-5; the defaults here are that schedule scaled to a tiny model
 /// on two CPU cores (docs/training.md). A JSON file states only what differs; unknown members are rejected.
 /// </summary>
 public sealed record TrainingConfig
@@ -20,7 +20,7 @@ public sealed record TrainingConfig
     /// <summary>Sequences per step.</summary>
     public int BatchSize { get; init; } = 16;
 
-    /// <summary>Learning rate after the warm-up (kept constant, as in the paper).</summary>
+    /// <summary>Learning rate after the warm-up (kept constant, as in the paper, unless <see cref="DecayTo"/> is below 1).</summary>
     public double LearningRate { get; init; } = 1e-3;
 
     /// <summary>The fraction of <see cref="LearningRate"/> reached at the last step, along a cosine after the warm-up; 1 keeps
@@ -36,7 +36,7 @@ public sealed record TrainingConfig
     /// <summary>Adam's first-moment decay.</summary>
     public double Beta1 { get; init; } = 0.9;
 
-    /// <summary>Adam's second-moment decay; 0.99 suits small batches of characters.</summary>
+    /// <summary>Adam's second-moment decay; 0.99 suits the tiny student's small batches.</summary>
     public double Beta2 { get; init; } = 0.99;
 
     /// <summary>Largest global gradient norm; larger gradients are scaled down. 0 turns clipping off.</summary>
