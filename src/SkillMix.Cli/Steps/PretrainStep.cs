@@ -4,6 +4,7 @@ using SkillMix.Core.Records;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
 using SkillMix.Experiments.Planning;
+using SkillMix.Experiments.Spec;
 using SkillMix.Training.Training;
 
 namespace SkillMix.Cli.Steps;
@@ -51,9 +52,9 @@ internal sealed class PretrainStep : IStep
         context.Log.WriteLine($"SkillMix: {step.Id}: {corpus.Count} plain texts, {singles.Count} single-skill conversations.");
 
         var language = Path.Combine(outputDirectory, "language");
-        var first = StudentTraining.Train(StudentSetup.Pretraining(step, step.Parameter<int>("Steps")) with { DecayTo = PretrainDecay },
+        var first = StudentTraining.Train(StudentSetup.Pretraining(step, step.Parameter<int>("Steps")) with { DecayTo = StudentSpec.PretrainDecay },
             new TrainingData(corpus, []), language, null, context.Log);
-        var chat = StudentTraining.Train(StudentSetup.Pretraining(step, chatSteps) with { PretrainMixRatio = step.Parameter<double>("PretrainMix"), DecayTo = PretrainDecay },
+        var chat = StudentTraining.Train(StudentSetup.Pretraining(step, chatSteps) with { PretrainMixRatio = step.Parameter<double>("PretrainMix"), DecayTo = StudentSpec.PretrainDecay },
             new TrainingData(corpus, singles.Select(Conversations.Of).ToList()),
             Path.Combine(outputDirectory, StudentSetup.CheckpointFolder), language, context.Log);
         Directory.Delete(language, recursive: true);
@@ -65,10 +66,6 @@ internal sealed class PretrainStep : IStep
         metadata["chatRepeats"] = repeats;
         return metadata;
     }
-
-    /// <summary>Both stages of the base student end at a tenth of the learning rate, as LLM pretraining schedules do; the
-    /// fine-tunes keep the paper's constant rate.</summary>
-    internal const double PretrainDecay = 0.1;
 
     /// <summary>Draws per skill and topic so that the chat tuning's rows (steps x batch) need each draw about once.</summary>
     internal static int ChatRepeats(int chatSteps, int batchSize, int combinations) =>

@@ -38,7 +38,7 @@ internal static class StudentSetup
     {
         Steps = step.Parameter<int>("Steps"),
         BatchSize = step.Parameter<int>("StudentBatchSize"),
-        LearningRate = step.Parameter<double>("StudentLearningRate"),
+        LearningRate = step.Parameter<double>("LearningRate"),
         Seed = step.Parameter<long>("Seed"),
         PretrainMixRatio = step.Parameter<double>("PretrainMix"),
         Device = Device(step),

@@ -67,7 +67,7 @@ public static class ExperimentPlanner
             {
                 ["Steps"] = spec.Student.FineTuneSteps,
                 ["StudentBatchSize"] = spec.Student.BatchSize,
-                ["StudentLearningRate"] = spec.Student.LearningRate,
+                ["LearningRate"] = spec.Student.FineTuneLearningRate,
                 ["PretrainMix"] = spec.Student.PretrainMix,
                 ["MaxExamples"] = fineTune.MaxExamples,
                 ["Seed"] = spec.Seed,

@@ -50,6 +50,7 @@ public sealed partial class SpecReader
         {
             Error(ErrorCodes.InvalidValue, $"SecondGrader='{secondGrader}' is the Grader itself; name another grader, or remove SecondGrader.", Here());
         }
+        var learningRate = Double("StudentLearningRate", 1e-3, min: 1e-7, max: 1);
         var student = new StudentSpec(
             Backend("Student", BackendNames.TinyGpt, BackendNames.IsStudent),
             Choice("StudentPreset", "tiny", "tiny", "smoke"),
@@ -59,7 +60,8 @@ public sealed partial class SpecReader
             Int("ChatSteps", 400, min: 0),
             Int("PlainSentences", 4000, min: 0),
             Int("StudentBatchSize", 16, min: 1),
-            Double("StudentLearningRate", 1e-3, min: 1e-7, max: 1),
+            learningRate,
+            Double("FineTuneLearningRate", learningRate * StudentSpec.PretrainDecay, min: 1e-7, max: 1),
             Double("PretrainMix", 0.1, min: 0, max: 1),
             String("StudentDevice", "cpu"),
             Double("Temperature", 0.7, min: 0, max: 5),

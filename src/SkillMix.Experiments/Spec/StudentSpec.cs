@@ -4,7 +4,10 @@ namespace SkillMix.Experiments.Spec;
 /// The student: a backend name ("tinygpt" for the embedded TorchSharp student) and its training budget. The sizes of the
 /// tiny student come from <paramref name="Preset"/>; <paramref name="Tokenizer"/> says whether its tokens are words or characters. The base student is pretrained for <paramref name="PretrainSteps"/>
 /// on <paramref name="PlainSentences"/> plain sentences plus single-skill texts, then chat-tuned for
-/// <paramref name="ChatSteps"/> on single-skill conversations; each fine-tune trains for <paramref name="FineTuneSteps"/>.
+/// <paramref name="ChatSteps"/> on single-skill conversations, its learning rate warming up to <paramref name="LearningRate"/>
+/// and decaying along a cosine to <see cref="PretrainDecay"/> of it; each fine-tune trains for <paramref name="FineTuneSteps"/>
+/// at the constant <paramref name="FineTuneLearningRate"/> (by default the rate pretraining ended at: the paper fine-tunes
+/// at 2e-5, about where its base models' pretraining schedules end).
 /// </summary>
 public sealed record StudentSpec(
     string Backend,
@@ -16,8 +19,13 @@ public sealed record StudentSpec(
     int PlainSentences,
     int BatchSize,
     double LearningRate,
+    double FineTuneLearningRate,
     double PretrainMix,
     string Device,
     double Temperature,
     int MaxNewTokens,
-    SpecLocation Location);
+    SpecLocation Location)
+{
+    /// <summary>The fraction of its peak learning rate the base student's pretraining ends at, as LLM pretraining schedules do.</summary>
+    public const double PretrainDecay = 0.1;
+}
