@@ -21,6 +21,16 @@ public sealed class SpecReaderTests
     }
 
     [Fact]
+    public void Fine_tunes_default_to_the_learning_rate_pretraining_ended_at_and_can_set_their_own()
+    {
+        var student = Declarations.Read(Declarations.Properties(("StudentLearningRate", "0.003")), Declarations.Items()).Student;
+        Assert.Equal(0.003, student.LearningRate);
+        Assert.Equal(0.0003, student.FineTuneLearningRate);
+        var own = Declarations.Read(Declarations.Properties(("StudentLearningRate", "0.003"), ("FineTuneLearningRate", "0.001")), Declarations.Items());
+        Assert.Equal(0.001, own.Student.FineTuneLearningRate);
+    }
+
+    [Fact]
     public void The_student_reads_words_unless_told_to_read_characters()
     {
         Assert.Equal("word", Declarations.Read(Declarations.Properties(), Declarations.Items()).Student.Tokenizer);

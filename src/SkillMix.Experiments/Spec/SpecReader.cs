@@ -61,7 +61,8 @@ public sealed partial class SpecReader
             Int("PlainSentences", 4000, min: 0),
             Int("StudentBatchSize", 16, min: 1),
             learningRate,
-            Double("FineTuneLearningRate", learningRate * StudentSpec.PretrainDecay, min: 1e-7, max: 1),
+            // Rounded to 15 digits, so the step parameter reads 0.0003 rather than 0.00030000000000000003.
+            Double("FineTuneLearningRate", Math.Round(learningRate * StudentSpec.PretrainDecay, 15), min: 1e-7, max: 1),
             Double("PretrainMix", 0.1, min: 0, max: 1),
             String("StudentDevice", "cpu"),
             Double("Temperature", 0.7, min: 0, max: 5),
