@@ -164,20 +164,7 @@ public sealed class CallRecordPackageTests(CallRecordPackageTests.Producer produ
         Assert.Empty(Directory.EnumerateFiles(consumerCalls, "*", SearchOption.AllDirectories));
     }
 
-    private ExperimentFolder Consumer(string version)
-    {
-        var consumer = ExperimentFolder.CopyOf("QuickStart", text => text.Replace("  <ItemGroup>\n",
-            $"  <ItemGroup>\n    <SkillMixArtifact Include=\"{PackageId}\" Version=\"{version}\" />\n", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(consumer.Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="skillmix-local" value="{producer.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        return consumer;
-    }
+    private ExperimentFolder Consumer(string version) => ExperimentFolder.QuickStartConsuming(PackageId, version, producer.Feed);
 
     /// <summary>The consumer's build: an empty step store and call store, no key, replay only.</summary>
     private BuildRun Build(ExperimentFolder consumer, string calls) =>

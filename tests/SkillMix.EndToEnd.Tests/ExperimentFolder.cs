@@ -32,6 +32,22 @@ public sealed class ExperimentFolder : IDisposable
         return new ExperimentFolder(root, project);
     }
 
+    /// <summary>QuickStart consuming an experiment package through a SkillMixArtifact item, with a nuget.config for its feed.</summary>
+    public static ExperimentFolder QuickStartConsuming(string packageId, string version, string feed)
+    {
+        var consumer = CopyOf("QuickStart", text => text.Replace("  <ItemGroup>\n",
+            $"  <ItemGroup>\n    <SkillMixArtifact Include=\"{packageId}\" Version=\"{version}\" />\n", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(consumer.Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="skillmix-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return consumer;
+    }
+
     /// <summary>Another copy of the same project in a fresh folder: what a clean clone on another machine looks like.</summary>
     public ExperimentFolder CleanClone()
     {

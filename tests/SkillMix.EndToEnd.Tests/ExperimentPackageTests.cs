@@ -152,21 +152,7 @@ public sealed class ExperimentPackageTests(ExperimentPackageTests.PackedExperime
         }
     }
 
-    /// <summary>QuickStart again, taking the packaged steps through a SkillMixArtifact item, with a nuget.config for the feed.</summary>
-    private ExperimentFolder Consumer(string version)
-    {
-        var consumer = ExperimentFolder.CopyOf("QuickStart", text => text.Replace("  <ItemGroup>\n",
-            $"  <ItemGroup>\n    <SkillMixArtifact Include=\"{PackedExperiment.PackageId}\" Version=\"{version}\" />\n", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(consumer.Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="skillmix-local" value="{packed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        return consumer;
-    }
+    private ExperimentFolder Consumer(string version) => ExperimentFolder.QuickStartConsuming(PackedExperiment.PackageId, version, packed.Feed);
 
     private static void Rewrite(ZipArchive zip, string entryName, Func<string, string> edit)
     {

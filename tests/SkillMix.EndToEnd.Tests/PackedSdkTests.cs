@@ -23,7 +23,7 @@ public sealed class PackedSdkTests(PackedSdk sdk) : IClassFixture<PackedSdk>
             <Combinations>4</Combinations>
             <Generations>1</Generations>
             <Gradings>1</Gradings>
-            <MaxNewTokens>160</MaxNewTokens>
+            <MaxNewTokens>48</MaxNewTokens>
           </PropertyGroup>
           <ItemGroup>
             <TrainingSet Include="D1" K="1" Skills="all" Topics="train" Attempts="40" />

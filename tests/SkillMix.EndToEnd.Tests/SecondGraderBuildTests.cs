@@ -43,7 +43,10 @@ public sealed class SecondGraderBuildTests
             Environment.SetEnvironmentVariable("SKILLMIX_CALLS", calls);
             run = BuildRun.Dotnet(Path.GetDirectoryName(experiment.Project)!, TimeSpan.FromMinutes(8),
                 "build", experiment.Project, "-nr:false", "-v:n", $"-bl:{binlog}", $"-p:SkillMixStore={store}", "-p:Profile=smoke",
-                "-p:SecondGrader=anthropic:claude-sonnet-4-5", "-p:SkillMixBudgetUsd=10");
+                "-p:SecondGrader=anthropic:claude-sonnet-4-5", "-p:SkillMixBudgetUsd=10",
+                // A character-level smoke student writes nothing the offline grader credits, which fixes the kappas below;
+                // the word-level one already writes some words on topic.
+                "-p:StudentTokenizer=char");
         }
         finally
         {
@@ -78,8 +81,10 @@ public sealed class SecondGraderBuildTests
         var provenance = JsonNode.Parse(File.ReadAllText(Path.Combine(experiment.Results, "provenance.json")))!;
         var grade2 = provenance["steps"]!.AsArray().Where(s => s!["id"]!.GetValue<string>().StartsWith("grade2.", StringComparison.Ordinal)).ToList();
         Assert.Equal(12, grade2.Count);
-        Assert.All(grade2, s => Assert.True(s!["costUsd"]!.GetValue<double>() > 0));
+        // A step whose every request another step had already made is answered from the call store at no cost, so only
+        // the total must be above zero.
         var total = provenance["totals"]!["recorded"]!["costUsd"]!.GetValue<double>();
+        Assert.True(total > 0);
         Assert.Equal(grade2.Sum(s => s!["costUsd"]!.GetValue<double>()), total, 6);
         Assert.Contains("## Cost", results, StringComparison.Ordinal);
 

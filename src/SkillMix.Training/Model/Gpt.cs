@@ -6,7 +6,7 @@ namespace SkillMix.Training.Model;
 
 /// <summary>
 /// The size of a decoder-only transformer. The defaults are the tiny student that trains on two CPU
-/// cores in minutes (about 1M parameters with a word vocabulary); every size is a setting.
+/// cores in minutes (about 0.95M parameters with the offline world's word vocabulary); every size is a setting.
 /// </summary>
 public sealed record GptConfig
 {
