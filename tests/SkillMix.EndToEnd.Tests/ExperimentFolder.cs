@@ -37,14 +37,7 @@ public sealed class ExperimentFolder : IDisposable
     {
         var consumer = CopyOf("QuickStart", text => text.Replace("  <ItemGroup>\n",
             $"  <ItemGroup>\n    <SkillMixArtifact Include=\"{packageId}\" Version=\"{version}\" />\n", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(consumer.Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="skillmix-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        NuGetConfig.WriteLocalFeed(consumer.Root, feed);
         return consumer;
     }
 

@@ -36,14 +36,7 @@ public sealed class PackedSdk : IDisposable
     {
         var root = Directory.CreateTempSubdirectory("skillmix-e2e-outside-").FullName;
         File.WriteAllText(Path.Combine(root, "global.json"), $$"""{ "msbuild-sdks": { "SkillMix.Sdk": "{{Version}}" } }""");
-        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="skillmix-local" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        NuGetConfig.WriteLocalFeed(root, Feed);
         var folder = Path.Combine(root, name);
         Directory.CreateDirectory(folder);
         var project = Path.Combine(folder, name + ".csproj");
