@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 using SkillMix.Store;
@@ -47,12 +46,8 @@ public static class CallRecordPacker
     /// <summary>The keys a step's calls.txt lists; none for a step of a local model; an error for an API step without a list.</summary>
     private static IReadOnlyList<string> KeysOf(string stepsDirectory, string id)
     {
-        var manifestFile = Path.Combine(stepsDirectory, id + ".manifest.json");
-        if (!File.Exists(manifestFile))
-        {
-            throw new InvalidOperationException($"Step {id} has not run ({manifestFile} is missing): build the experiment before packing it.");
-        }
-        var manifest = StepManifest.Parse(File.ReadAllText(manifestFile), manifestFile);
+        var step = BuiltStep.Read(stepsDirectory, id);
+        var manifest = step.Manifest;
         var list = manifest.Files.FirstOrDefault(f => f.Path == CallRecordFiles.ListFileName);
         if (list is null)
         {
@@ -66,14 +61,6 @@ public static class CallRecordPacker
                     "are restored, and this one runs again with its calls answered from the call store.")
                 : [];
         }
-        var stepFile = Path.Combine(stepsDirectory, id + ".json");
-        var outputs = (string?)JsonNode.Parse(File.ReadAllText(stepFile))?["outputDirectory"]
-            ?? throw new InvalidOperationException($"{stepFile} names no outputDirectory.");
-        var path = Path.Combine(outputs, list.Path);
-        if (!File.Exists(path) || ContentHash.OfFile(path) != list.Blob)
-        {
-            throw new InvalidOperationException($"The output '{list.Path}' of step {id} ({path}) is missing or changed since the step ran: build the experiment again before packing it.");
-        }
-        return CallRecordFiles.ReadList(path);
+        return CallRecordFiles.ReadList(step.CheckedOutput(list));
     }
 }

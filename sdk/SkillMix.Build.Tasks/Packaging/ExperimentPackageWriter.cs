@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SkillMix.Store;
 
 namespace SkillMix.Build.Tasks.Packaging;
@@ -53,26 +52,13 @@ public static class ExperimentPackageWriter
     /// <summary>A step's outputs as the store recorded them: every file must still hash to its manifest's blob.</summary>
     private static void CopyStep(string staging, string stepsDirectory, string id)
     {
-        var stepFile = Path.Combine(stepsDirectory, id + ".json");
-        var manifestFile = Path.Combine(stepsDirectory, id + ".manifest.json");
-        if (!File.Exists(manifestFile))
-        {
-            throw new InvalidOperationException($"Step {id} has not run ({manifestFile} is missing): build the experiment before packing it.");
-        }
-        var manifest = StepManifest.Parse(File.ReadAllText(manifestFile), manifestFile);
-        var outputs = (string?)JsonNode.Parse(File.ReadAllText(stepFile))?["outputDirectory"]
-            ?? throw new InvalidOperationException($"{stepFile} names no outputDirectory.");
+        var step = BuiltStep.Read(stepsDirectory, id);
         var target = Path.Combine(staging, "steps", id);
-        foreach (var stored in manifest.Files)
+        foreach (var stored in step.Manifest.Files)
         {
-            var source = Path.Combine(outputs, stored.Path);
-            if (!File.Exists(source) || ContentHash.OfFile(source) != stored.Blob)
-            {
-                throw new InvalidOperationException($"The output '{stored.Path}' of step {id} ({source}) is missing or changed since the step ran: build the experiment again before packing it.");
-            }
-            CopyFile(source, Path.Combine(target, "files", stored.Path));
+            CopyFile(step.CheckedOutput(stored), Path.Combine(target, "files", stored.Path));
         }
-        CopyFile(manifestFile, Path.Combine(target, "step.json"));
+        CopyFile(step.ManifestFile, Path.Combine(target, "step.json"));
     }
 
     private static PackagedFile Split(string staging, string file, long partSize)
