@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SkillMix.Store;
 
 /// <summary>
@@ -56,20 +58,7 @@ public static class RerunReason
         }
         foreach (var name in Names(previous.Parameters.Keys, current.Parameters.Keys))
         {
-            var before = previous.Parameters.GetValueOrDefault(name);
-            var after = current.Parameters.GetValueOrDefault(name);
-            if (before is null)
-            {
-                changes.Add($"{name} added ({after})");
-            }
-            else if (after is null)
-            {
-                changes.Add($"{name} removed (was {before})");
-            }
-            else if (before != after)
-            {
-                changes.Add($"{name} {before} -> {after}");
-            }
+            Compare(name, previous.Parameters.GetValueOrDefault(name), current.Parameters.GetValueOrDefault(name), changes);
         }
         foreach (var name in Names(previous.Inputs.Keys, current.Inputs.Keys))
         {
@@ -90,6 +79,37 @@ public static class RerunReason
         }
         return changes;
     }
+
+    // Values are canonical JSON texts; a group of settings (an object) is compared member by member, so a change reads
+    // "Training.WarmupSteps 20 -> 10" rather than two whole objects.
+    private static void Compare(string name, string? before, string? after, List<string> changes)
+    {
+        if (before is null)
+        {
+            changes.Add($"{name} added ({after})");
+        }
+        else if (after is null)
+        {
+            changes.Add($"{name} removed (was {before})");
+        }
+        else if (before != after)
+        {
+            if (JsonNode.Parse(before) is JsonObject a && JsonNode.Parse(after) is JsonObject b)
+            {
+                foreach (var member in Names(a.Select(m => m.Key), b.Select(m => m.Key)))
+                {
+                    Compare($"{name}.{member}", Text(a, member), Text(b, member), changes);
+                }
+            }
+            else
+            {
+                changes.Add($"{name} {before} -> {after}");
+            }
+        }
+    }
+
+    private static string? Text(JsonObject obj, string member) =>
+        obj.TryGetPropertyValue(member, out var value) ? Store.CanonicalJson.Write(value) : null;
 
     private static IEnumerable<string> Names(IEnumerable<string> before, IEnumerable<string> after) =>
         before.Union(after, StringComparer.Ordinal).Order(StringComparer.Ordinal);

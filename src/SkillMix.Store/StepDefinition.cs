@@ -20,7 +20,8 @@ public sealed record StepDefinition
     /// removed; a different encoding of numbers or strings): every key then changes, so no entry written under the old
     /// format can be restored as if it matched.
     /// </summary>
-    public const int KeySchemaVersion = 1;
+    /// <remarks>2: step parameters are typed records, each kind's complete (every training setting included).</remarks>
+    public const int KeySchemaVersion = 2;
 
     public StepDefinition(string kind, string codeVersion,
         IEnumerable<KeyValuePair<string, JsonNode?>>? parameters = null,

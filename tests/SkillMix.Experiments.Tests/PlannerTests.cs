@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SkillMix.Core.Worlds;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 
 namespace SkillMix.Experiments.Tests;
@@ -92,7 +93,7 @@ public sealed class PlannerTests
             Assert.Equal(stamp, File.GetLastWriteTimeUtc(path));
             var loaded = StepFile.Load(path);
             Assert.Equal(written[0].Key, loaded.Key);
-            Assert.Equal(1, loaded.Parameter<int>("K"));
+            Assert.Equal(1, loaded.Parameters<GenerateParameters>().K);
             Assert.Equal(["generate.D1", "generate.D2"], File.ReadAllLines(Path.Combine(dir.FullName, "generate.list")));
         }
         finally

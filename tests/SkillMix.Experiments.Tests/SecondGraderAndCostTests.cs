@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SkillMix.Core.Worlds;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 
@@ -23,11 +24,11 @@ public sealed class SecondGraderAndCostTests
         foreach (var step in second)
         {
             Assert.Equal(StepKind.GradeSamples, step.Kind);
-            Assert.Equal("anthropic:claude-sonnet-4-5", step.Parameter<string>("Grader"));
+            Assert.Equal("anthropic:claude-sonnet-4-5", step.Parameters<GradeParameters>().Grader);
             var first = plan.Single(s => s.Id == "grade." + step.Id["grade2.".Length..]);
             Assert.Equal(first.Input("samples").Key, step.Input("samples").Key);
         }
-        Assert.Equal("anthropic:claude-sonnet-4-5", plan.Single(s => s.Id == StepIds.Report).Parameter<string>("SecondGrader"));
+        Assert.Equal("anthropic:claude-sonnet-4-5", plan.Single(s => s.Id == StepIds.Report).Parameters<ReportParameters>().SecondGrader);
     }
 
     [Fact]

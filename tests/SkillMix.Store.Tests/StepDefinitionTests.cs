@@ -23,9 +23,9 @@ public sealed class StepDefinitionTests
 
         Assert.Equal(
             "{\"code\":\"1\",\"inputs\":{\"world\":\"" + WorldHash + "\"},\"kind\":\"generate\"," +
-            "\"parameters\":{\"Combinations\":100,\"K\":2,\"Teacher\":\"offline\",\"Temperature\":0.7},\"schema\":1}",
+            "\"parameters\":{\"Combinations\":100,\"K\":2,\"Teacher\":\"offline\",\"Temperature\":0.7},\"schema\":2}",
             definition.CanonicalJson);
-        Assert.Equal("b5a1321ca6197a2cd1643e198485ee76d94915dbc54cdd4a64f621e13a073c77", definition.Key);
+        Assert.Equal("e6f73fadb97ef698e9f27b89f8234b094394778bbb5ccab9409e5e99d54eb79c", definition.Key);
     }
 
     [Fact]
@@ -42,9 +42,9 @@ public sealed class StepDefinitionTests
         Assert.Equal(
             "{\"code\":\"2b\",\"inputs\":{},\"kind\":\"train\",\"parameters\":{\"Lr\":2e-5," +
             "\"Name\":\"caf\u00e9 \\\"x\\\"\\n\\u0001\",\"Nested\":{\"B\":true,\"a\":null,\"b\":[1,2.5]},\"Steps\":4000}," +
-            "\"schema\":1}",
+            "\"schema\":2}",
             definition.CanonicalJson);
-        Assert.Equal("326e86053bbeec582c00fb8adc8bdd9402c4bb07b65a2775a691eb1085b1c013", definition.Key);
+        Assert.Equal("31dff23f489f9ea201ab455c5a390969235b1da4dde0005b55f6de3f87c99f93", definition.Key);
     }
 
     [Theory]

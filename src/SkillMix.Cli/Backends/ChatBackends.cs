@@ -18,15 +18,17 @@ namespace SkillMix.Cli.Backends;
 /// </summary>
 internal static class ChatBackends
 {
-    public static Backend Create(string name, ModelRole role, ResolvedWorld world, StepFile step)
+    /// <summary>The model <paramref name="name"/> in <paramref name="role"/> for <paramref name="step"/>; every call carries
+    /// <paramref name="options"/> (from the step's parameters: the seed, and a student's sampling settings).</summary>
+    public static Backend Create(string name, ModelRole role, ResolvedWorld world, StepFile step, ChatOptions options)
     {
         Check(name, role, step.Id);
         // Local models cost nothing and have no price, which a budgeted meter would refuse: only API calls are budgeted.
         return name switch
         {
-            BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, new CostMeter()),
-            BackendNames.TinyGpt => TinyGpt(step, new CostMeter()),
-            _ when BackendNames.IsApi(name) => Api(name, step, ExperimentCosts.Meter(step)),
+            BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, options, new CostMeter()),
+            BackendNames.TinyGpt => TinyGpt(step, options, new CostMeter()),
+            _ when BackendNames.IsApi(name) => Api(name, step, options, ExperimentCosts.Meter(step)),
             _ => throw new InvalidDataException($"'{name}' is not a known model. {BackendNames.Help}"),
         };
     }
@@ -59,7 +61,7 @@ internal static class ChatBackends
         }
     }
 
-    private static Backend Offline(string name, ModelRole role, ResolvedWorld world, StepFile step, CostMeter meter)
+    private static Backend Offline(string name, ModelRole role, ResolvedWorld world, StepFile step, ChatOptions options, CostMeter meter)
     {
         var offline = world.Offline
             ?? throw new InvalidDataException("the offline teacher and grader work in the offline world only; set World to offline, or name an API model.");
@@ -72,36 +74,23 @@ internal static class ChatBackends
             _ => throw new InvalidDataException("the offline world has no student; use tinygpt."),
         };
         // Rule-based models are CPU-bound and quick: one call per core at a time.
-        return new Backend(Metered(client, meter, step), new ChatOptions { Seed = Seed(step) }, Environment.ProcessorCount, meter);
+        return new Backend(Metered(client, meter, step), options, Environment.ProcessorCount, meter);
     }
 
-    private static Backend TinyGpt(StepFile step, CostMeter meter)
+    private static Backend TinyGpt(StepFile step, ChatOptions options, CostMeter meter)
     {
         var checkpoint = Path.Combine(step.Input("model").Directory, Steps.StudentSetup.CheckpointFolder);
         var student = Student.Load(checkpoint, Steps.StudentSetup.Device(step));
         var defaults = new StudentChatOptions();
-        var options = new ChatOptions
-        {
-            Temperature = (float)step.Parameter<double>("Temperature"),
-            MaxOutputTokens = step.Parameter<int>("MaxNewTokens"),
-            Seed = Seed(step),
-        };
         // Enough calls in flight that the student can sample them as one batch.
         return new Backend(Metered(new StudentChatClient(student, defaults), meter, step), options, defaults.MaxBatch, meter);
     }
 
-    private static Backend Api(string name, StepFile step, CostMeter meter)
+    private static Backend Api(string name, StepFile step, ChatOptions options, CostMeter meter)
     {
         var settings = Settings(name);
         var calls = new CallStore(SkillMix.Store.CallRecordFiles.DefaultRoot());
         var client = ModelPipeline.Build(settings, step.Id, calls, CallMode(), meter, ExperimentCosts.Prices(step));
-        var options = new ChatOptions { Seed = Seed(step) };
-        if (step.Kind == StepKind.Sample)
-        {
-            // An API model as student samples as the open students do (P2's settings): temperature and answer length.
-            options.Temperature = (float)step.Parameter<double>("Temperature");
-            options.MaxOutputTokens = step.Parameter<int>("MaxNewTokens");
-        }
         return new Backend(client, options, Math.Max(1, settings.Limits.MaxConcurrency), meter);
     }
 
@@ -127,9 +116,6 @@ internal static class ChatBackends
 
     private static IChatClient Metered(IChatClient client, CostMeter meter, StepFile step) =>
         new ChatClientBuilder(client).UseCost(meter, PriceTable.BuiltIn, step.Id, client.GetService<ChatClientMetadata>()?.DefaultModelId ?? "local").Build();
-
-    private static long Seed(StepFile step) =>
-        step.Definition.Parameters.ContainsKey("Seed") ? step.Parameter<long>("Seed") : 0;
 
     private static string EndpointVariable(ModelProvider provider) => provider switch
     {

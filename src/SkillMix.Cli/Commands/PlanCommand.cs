@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SkillMix.Experiments.Planning;
 using SkillMix.Cli.Costs;
 using SkillMix.Cli.Planning;
 using SkillMix.Experiments.Spec;
@@ -41,7 +42,7 @@ internal static class PlanCommand
 
     public static void Print(string stepsDirectory, StepStore store, TextWriter w)
     {
-        var plan = StepState.LoadPlan(stepsDirectory);
+        var plan = new ExperimentLayout(stepsDirectory).LoadPlan();
         var byId = plan.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var first = plan[0];
         var estimator = new CallEstimator(ExperimentCosts.Prices(first), store, stepsDirectory);

@@ -44,18 +44,13 @@ internal static class ExperimentCosts
         {
             return 0;
         }
-        var ids = Directory.EnumerateFiles(directory, "*.list")
-            .SelectMany(File.ReadAllLines)
-            .Where(id => id.Length > 0 && id != step.Id)
-            .ToHashSet(StringComparer.Ordinal);
+        var layout = new ExperimentLayout(directory);
         decimal spent = 0;
-        foreach (var id in ids)
+        foreach (var id in layout.StepIds().Where(id => id != step.Id))
         {
-            var path = Path.Combine(directory, id + ".manifest.json");
-            if (File.Exists(path))
+            if (layout.Manifest(id) is { } manifest)
             {
-                var usage = StepUsage.Of(StepManifest.Parse(File.ReadAllText(path), path).Metadata);
-                spent += (decimal)(usage.CostUsd ?? 0);
+                spent += (decimal)(StepUsage.Of(manifest.Metadata).CostUsd ?? 0);
             }
         }
         return spent;

@@ -4,6 +4,7 @@ using SkillMix.Core.Grading;
 using SkillMix.Core.Prompts;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 using SkillMix.Models.Backends;
@@ -22,6 +23,8 @@ namespace SkillMix.Cli.Planning;
 /// </summary>
 internal sealed class CallEstimator(PriceTable prices, StepStore store, string stepsDirectory)
 {
+    private readonly ExperimentLayout _layout = new(stepsDirectory);
+
     /// <summary>A rough size of one sentence of a Skill-Mix answer, in tokens.</summary>
     public const int TokensPerSentence = 40;
 
@@ -29,14 +32,13 @@ internal sealed class CallEstimator(PriceTable prices, StepStore store, string s
 
     public StepEstimate Estimate(StepFile step, IReadOnlyDictionary<string, StepFile> plan)
     {
-        var state = StepState.Of(step, stepsDirectory, store);
+        var state = StepState.Of(step, _layout, store);
         var (model, calls) = step.Kind switch
         {
-            StepKind.Generate => (step.Parameter<string>("Teacher"), Conversations(step, step.Parameter<string>("Teacher"), 1)),
-            StepKind.Sample => (step.Parameter<string>("Student"), Conversations(step, step.Parameter<string>("Student"), step.Parameter<int>("Generations"))),
-            StepKind.GradeGenerations => (step.Parameter<string>("Grader"), Gradings(step, plan[step.Input("generations").Step], 1)),
-            StepKind.GradeSamples => (step.Parameter<string>("Grader"), Gradings(step, plan[step.Input("samples").Step],
-                plan[step.Input("samples").Step].Parameter<int>("Generations"))),
+            StepKind.Generate => Generate(step),
+            StepKind.Sample => Sample(step),
+            StepKind.GradeGenerations => Grade(step, plan[step.Input("generations").Step]),
+            StepKind.GradeSamples => Grade(step, plan[step.Input("samples").Step]),
             _ => ((string?)null, new List<(long Input, long Output)>()),
         };
         var input = calls.Sum(c => c.Input);
@@ -44,13 +46,44 @@ internal sealed class CallEstimator(PriceTable prices, StepStore store, string s
         return new StepEstimate(step.Id, step.Kind, step.Key, state, model, calls.Count, input, output, Price(model, input, output));
     }
 
-    // The two-turn conversation: turn 2 carries turn 1, its reply (at its cap) and the review request.
-    private List<(long Input, long Output)> Conversations(StepFile step, string model, int repeats)
+    private (string?, List<(long Input, long Output)>) Generate(StepFile step)
     {
-        var world = StepWorld.Load(step).World;
-        var cap = OutputCap(model, step);
+        var parameters = step.Parameters<GenerateParameters>();
+        var world = StepWorld.Load(step, parameters.World).World;
+        var combinations = Combinations(step, () => CombinationSampler.Sample(world, PoolNames.Parse(parameters.Skills, "Skills"),
+            PoolNames.Parse(parameters.Topics, "Topics"), parameters.K, parameters.Attempts, parameters.Seed));
+        return (parameters.Teacher, Conversations(world, combinations, ApiOutputCap(), 1));
+    }
+
+    private (string?, List<(long Input, long Output)>) Sample(StepFile step)
+    {
+        var parameters = step.Parameters<SampleParameters>();
+        var world = StepWorld.Load(step, parameters.World).World;
+        // A student's answers are as long as MaxNewTokens allows, whatever its backend.
+        return (parameters.Student, Conversations(world, SampleCombinations(step, parameters, world), parameters.MaxNewTokens, parameters.Generations));
+    }
+
+    // A text to be graded is the answer of a generate or sample step: its combinations and how many texts each has.
+    private (string?, List<(long Input, long Output)>) Grade(StepFile step, StepFile texts)
+    {
+        var parameters = step.Parameters<GradeParameters>();
+        var world = StepWorld.Load(step, parameters.World).World;
+        if (texts.Kind == StepKind.Sample)
+        {
+            var sample = texts.Parameters<SampleParameters>();
+            return (parameters.Grader, Gradings(world, SampleCombinations(texts, sample, world), sample.Generations * parameters.Gradings));
+        }
+        var generate = texts.Parameters<GenerateParameters>();
+        var combinations = Combinations(texts, () => CombinationSampler.Sample(world, PoolNames.Parse(generate.Skills, "Skills"),
+            PoolNames.Parse(generate.Topics, "Topics"), generate.K, generate.Attempts, generate.Seed));
+        return (parameters.Grader, Gradings(world, combinations, parameters.Gradings));
+    }
+
+    // The two-turn conversation: turn 2 carries turn 1, its reply (at its cap) and the review request.
+    private static List<(long Input, long Output)> Conversations(World world, IReadOnlyList<Combination> combinations, int cap, int repeats)
+    {
         var calls = new List<(long Input, long Output)>();
-        foreach (var combination in Combinations(step, world))
+        foreach (var combination in combinations)
         {
             var skills = combination.Skills.Select(world.GetSkill).ToList();
             var turn1 = Tokens(GenerationPrompt.SystemPrompt, GenerationPrompt.Turn1(skills, combination.Topic));
@@ -64,43 +97,36 @@ internal sealed class CallEstimator(PriceTable prices, StepStore store, string s
         return calls;
     }
 
-    private List<(long Input, long Output)> Gradings(StepFile step, StepFile texts, int textsPerCombination)
+    private static List<(long Input, long Output)> Gradings(World world, IReadOnlyList<Combination> combinations, int gradingsPerCombination)
     {
-        var world = StepWorld.Load(step).World;
-        var cap = OutputCap(step.Parameter<string>("Grader"), step);
-        var repeats = step.Parameter<int>("Gradings");
+        var cap = ApiOutputCap();
         var calls = new List<(long Input, long Output)>();
-        foreach (var combination in Combinations(texts, world))
+        foreach (var combination in combinations)
         {
             var skills = combination.Skills.Select(world.GetSkill).ToList();
             var text = string.Join(" ", Enumerable.Repeat(new string('w', TokensPerSentence * 4 - 1) + ".", SentenceLimit.For(skills.Count)));
             var prompt = Tokens(GradingPrompt.SystemPrompt, GradingPrompt.Build(skills, combination.Topic, text));
-            calls.AddRange(Enumerable.Repeat(((long)prompt, (long)cap), textsPerCombination * repeats));
+            calls.AddRange(Enumerable.Repeat(((long)prompt, (long)cap), gradingsPerCombination));
         }
         return calls;
     }
 
-    // The combinations a generate or sample step draws, exactly as the step will draw them.
-    private IReadOnlyList<Combination> Combinations(StepFile step, World world)
+    private IReadOnlyList<Combination> SampleCombinations(StepFile step, SampleParameters parameters, World world) =>
+        Combinations(step, () => parameters.K.SelectMany(k => CombinationSampler.Sample(world, PoolNames.Parse(parameters.Skills, "Skills"),
+            PoolNames.Parse(parameters.Topics, "Topics"), k, parameters.Combinations, parameters.Seed)).ToList());
+
+    // The combinations a generate or sample step draws, exactly as the step will draw them, drawn once per step.
+    private IReadOnlyList<Combination> Combinations(StepFile step, Func<IReadOnlyList<Combination>> draw)
     {
-        if (_combinations.TryGetValue(step.Id, out var known))
+        if (!_combinations.TryGetValue(step.Id, out var combinations))
         {
-            return known;
+            _combinations[step.Id] = combinations = draw();
         }
-        var skills = PoolNames.Parse(step.Parameter<string>("Skills"), "Skills");
-        var topics = PoolNames.Parse(step.Parameter<string>("Topics"), "Topics");
-        var seed = step.Parameter<long>("Seed");
-        var combinations = step.Kind == StepKind.Generate
-            ? CombinationSampler.Sample(world, skills, topics, step.Parameter<int>("K"), step.Parameter<int>("Attempts"), seed)
-            : step.Parameter<int[]>("K").SelectMany(k => CombinationSampler.Sample(world, skills, topics, k, step.Parameter<int>("Combinations"), seed)).ToList();
-        _combinations[step.Id] = combinations;
         return combinations;
     }
 
-    private static int OutputCap(string model, StepFile step) =>
-        model == BackendNames.TinyGpt || BackendNames.IsHuggingFace(model) || (step.Kind == StepKind.Sample && BackendNames.IsApi(model))
-            ? step.Parameter<int>("MaxNewTokens")
-            : new BackendSettings().DefaultMaxOutputTokens;
+    // A teacher's or grader's reply is as long as the API backend's default output cap allows.
+    private static int ApiOutputCap() => new BackendSettings().DefaultMaxOutputTokens;
 
     private static int Tokens(params string[] messages) =>
         TokenEstimate.Input(messages.Select(m => new ChatMessage(ChatRole.User, m)), null);

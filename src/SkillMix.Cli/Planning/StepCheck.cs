@@ -27,7 +27,7 @@ internal static class StepCheck
             {
                 problems.Add((project, step.Id, e));
             }
-            if (StepState.Of(step, Path.GetDirectoryName(path)!, store) == StepState.ToRun && StepState.Problem(step) is { } problem)
+            if (StepState.Of(step, ExperimentLayout.Of(path), store) == StepState.ToRun && StepState.Problem(step) is { } problem)
             {
                 problems.Add((project, step.Id, problem));
             }

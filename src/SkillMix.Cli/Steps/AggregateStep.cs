@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkillMix.Core.Metrics;
 using SkillMix.Core.Records;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 
 namespace SkillMix.Cli.Steps;
@@ -20,11 +21,10 @@ internal sealed class AggregateStep : IStep
 
     public Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
-        var model = step.Parameter<string>("Model");
-        var setting = step.Parameter<string>("Setting");
+        var parameters = step.Parameters<AggregateParameters>();
         var loaded = GradedRecordLoader.Load(step.Input("graded").Directory);
-        var cells = Aggregator.Aggregate(loaded.Evidence, new AggregateOptions(NameFilter: step.Parameter<bool>("NameFilter")))
-            .Select(c => c with { Cell = c.Cell with { Model = model, Setting = setting } })
+        var cells = Aggregator.Aggregate(loaded.Evidence, new AggregateOptions(NameFilter: parameters.NameFilter))
+            .Select(c => c with { Cell = c.Cell with { Model = parameters.Model, Setting = parameters.Setting } })
             .ToList();
         Core.Text.AtomicFile.WriteAllText(Path.Combine(outputDirectory, Output), JsonSerializer.Serialize(cells, Json) + "\n");
         foreach (var cell in cells)

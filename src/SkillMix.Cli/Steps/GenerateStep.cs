@@ -3,6 +3,8 @@ using SkillMix.Cli.Backends;
 using SkillMix.Core.Records;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
+using Microsoft.Extensions.AI;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 
 namespace SkillMix.Cli.Steps;
@@ -19,15 +21,13 @@ internal sealed class GenerateStep : IStep
 
     public async Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
-        var world = StepWorld.Load(step);
-        var setting = step.Id[(step.Id.IndexOf('.', StringComparison.Ordinal) + 1)..];
-        var k = step.Parameter<int>("K");
-        var skills = PoolNames.Parse(step.Parameter<string>("Skills"), "Skills");
-        var topics = PoolNames.Parse(step.Parameter<string>("Topics"), "Topics");
-        var seed = step.Parameter<long>("Seed");
-        var combinations = CombinationSampler.Sample(world.World, skills, topics, k, step.Parameter<int>("Attempts"), seed);
-        using var teacher = ChatBackends.Create(step.Parameter<string>("Teacher"), ModelRole.Teacher, world, step);
-        var records = new RecordContext(setting, world.World, skills, topics, seed);
+        var parameters = step.Parameters<GenerateParameters>();
+        var world = StepWorld.Load(step, parameters.World);
+        var skills = PoolNames.Parse(parameters.Skills, "Skills");
+        var topics = PoolNames.Parse(parameters.Topics, "Topics");
+        var combinations = CombinationSampler.Sample(world.World, skills, topics, parameters.K, parameters.Attempts, parameters.Seed);
+        using var teacher = ChatBackends.Create(parameters.Teacher, ModelRole.Teacher, world, step, new ChatOptions { Seed = parameters.Seed });
+        var records = new RecordContext(parameters.Setting, world.World, skills, topics, parameters.Seed);
         var progress = new StepProgress(context.Log, step.Id, combinations.Count, "texts");
         var generated = await GenerationRun.RunAsync(teacher, world, records, combinations.Select(c => (c, 1)).ToList(), progress, cancellationToken);
 

@@ -3,6 +3,8 @@ using SkillMix.Cli.Backends;
 using SkillMix.Core.Conversations;
 using SkillMix.Core.Records;
 using SkillMix.Core.Worlds;
+using Microsoft.Extensions.AI;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 
 namespace SkillMix.Cli.Steps;
@@ -20,10 +22,12 @@ internal sealed class GradeStep(string kind, string input) : IStep
 
     public async Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
-        var world = StepWorld.Load(step);
+        var parameters = step.Parameters<GradeParameters>();
+        var world = StepWorld.Load(step, parameters.World);
         var generations = Records.ReadAll<GenerationRecord>(Path.Combine(step.Input(input).Directory, GenerateStep.Output));
-        var repeats = step.Parameter<int>("Gradings");
-        using var grader = ChatBackends.Create(step.Parameter<string>("Grader"), ModelRole.Grader, world, step);
+        var repeats = parameters.Gradings;
+        // A grade step has no seed: repeated gradings of a text are told apart by their repeat index.
+        using var grader = ChatBackends.Create(parameters.Grader, ModelRole.Grader, world, step, new ChatOptions { Seed = 0 });
         var conversation = new GradeConversation(grader.Client, grader.Options);
         var progress = new StepProgress(context.Log, step.Id, generations.Count, "texts graded");
 

@@ -3,6 +3,8 @@ using SkillMix.Cli.Backends;
 using SkillMix.Core.Records;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
+using Microsoft.Extensions.AI;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 using SkillMix.Training.Training;
@@ -21,11 +23,12 @@ internal sealed class PretrainStep : IStep
 
     public async Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
-        Backends.ChatBackends.Check(step.Parameter<string>("Student"), Backends.ModelRole.Student, step.Id);
-        var world = StepWorld.Load(step);
+        var parameters = step.Parameters<PretrainParameters>();
+        ChatBackends.Check(parameters.Student, ModelRole.Student, step.Id);
+        var world = StepWorld.Load(step, parameters.World);
         var offline = world.Offline
             ?? throw new InvalidDataException("the tinygpt student is pretrained on the offline world; set World to offline, or evaluate an API model as Student.");
-        var seed = step.Parameter<long>("Seed");
+        var seed = parameters.Seed;
 
         // Every skill on every topic: the single-skill conversations of the base student's chat tuning. The teacher
         // writes as many draws of each as the chat tuning has rows to fill, so the student sees each conversation about
@@ -34,9 +37,8 @@ internal sealed class PretrainStep : IStep
             .SelectMany(skill => world.World.Topics.Select(topic => (Skill: skill.Name, Topic: topic)))
             .Select((c, i) => new Combination(i, [c.Skill], c.Topic))
             .ToList();
-        var chatSteps = step.Parameter<int>("ChatSteps");
-        var repeats = ChatRepeats(chatSteps, step.Parameter<int>("StudentBatchSize"), combinations.Count);
-        using var teacher = ChatBackends.Create("offline", ModelRole.Teacher, world, step);
+        var repeats = ChatRepeats(parameters.ChatSteps, parameters.Training.StudentBatchSize, combinations.Count);
+        using var teacher = ChatBackends.Create(BackendNames.Offline, ModelRole.Teacher, world, step, new ChatOptions { Seed = seed });
         var records = new RecordContext("pretrain", world.World, Pool.All, Pool.All, seed);
         var work = Enumerable.Range(1, repeats).SelectMany(repeat => combinations.Select(c => (c, repeat))).ToList();
         var singles = await GenerationRun.RunAsync(teacher, world, records, work, null, cancellationToken);
@@ -44,7 +46,7 @@ internal sealed class PretrainStep : IStep
         // Whole replies, not just the answers: the student learns the "Answer: ... Explanation: ..." form and every
         // character of it (the tokenizer's vocabulary comes from this corpus). One draw per skill and topic, so the
         // plain sentences keep their share of the corpus whatever the chat tuning's length.
-        var corpus = offline.PlainText().Generate(seed, step.Parameter<int>("PlainSentences"))
+        var corpus = offline.PlainText().Generate(seed, parameters.PlainSentences)
             .Concat(singles.Take(combinations.Count).SelectMany(s => new[] { s.Turn1Reply, s.Turn2Reply }))
             .ToList();
         SeededRandom.ForStream(seed, "pretrain-corpus").Shuffle(corpus);
@@ -52,9 +54,9 @@ internal sealed class PretrainStep : IStep
         context.Log.WriteLine($"SkillMix: {step.Id}: {corpus.Count} plain texts, {singles.Count} single-skill conversations.");
 
         var language = Path.Combine(outputDirectory, "language");
-        var first = StudentTraining.Train(StudentSetup.Pretraining(step, step.Parameter<int>("Steps")) with { DecayTo = StudentSpec.PretrainDecay },
+        var first = StudentTraining.Train(StudentSetup.Pretraining(step, parameters, parameters.PretrainSteps),
             new TrainingData(corpus, []), language, null, context.Log);
-        var chat = StudentTraining.Train(StudentSetup.Pretraining(step, chatSteps) with { PretrainMixRatio = step.Parameter<double>("PretrainMix"), DecayTo = StudentSpec.PretrainDecay },
+        var chat = StudentTraining.Train(StudentSetup.Pretraining(step, parameters, parameters.ChatSteps),
             new TrainingData(corpus, singles.Select(Conversations.Of).ToList()),
             Path.Combine(outputDirectory, StudentSetup.CheckpointFolder), language, context.Log);
         Directory.Delete(language, recursive: true);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SkillMix.Cli.Report;
 using SkillMix.Core.Worlds;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 
 namespace SkillMix.Cli.Steps;
@@ -15,52 +16,45 @@ internal sealed class ReportStep : IStep
 
     public Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
+        var parameters = step.Parameters<ReportParameters>();
         var steps = step.Inputs.Values.ToList();
         var cells = steps.Where(s => s.Step.StartsWith(StepKind.Aggregate + ".", StringComparison.Ordinal))
             .SelectMany(s => AggregateStep.Read(s.Directory))
             .ToList();
-        var trainingSets = step.Parameter("TrainingSets").AsArray().Select(set =>
+        var trainingSets = parameters.TrainingSets.Select(set =>
         {
-            var name = set!["Name"]!.GetValue<string>();
-            var filter = steps.Single(s => s.Step == StepIds.Filter(name));
+            var filter = steps.Single(s => s.Step == StepIds.Filter(set.Name));
             var stats = JsonNode.Parse(File.ReadAllText(Path.Combine(filter.Directory, FilterStep.Stats)))!;
-            return new ReportTrainingSet(name, set["K"]!.GetValue<int>(), stats["attempts"]!.GetValue<int>(), stats["kept"]!.GetValue<int>());
+            return new ReportTrainingSet(set.Name, set.K, stats["attempts"]!.GetValue<int>(), stats["kept"]!.GetValue<int>());
         }).ToList();
-        var evaluations = step.Parameter("Evaluations").AsArray().Select(e => new ReportEvaluation(
-            e!["Name"]!.GetValue<string>(),
-            PoolNames.Parse(e["Skills"]!.GetValue<string>(), "Skills"),
-            PoolNames.Parse(e["Topics"]!.GetValue<string>(), "Topics"),
-            e["K"]!.AsArray().Select(k => k!.GetValue<int>()).ToList(),
-            e["Combinations"]!.GetValue<int>(),
-            e["Generations"]!.GetValue<int>(),
-            e["Gradings"]!.GetValue<int>())).ToList();
+        var evaluations = parameters.Evaluations.Select(e => new ReportEvaluation(e.Name, PoolNames.Parse(e.Skills, "Skills"),
+            PoolNames.Parse(e.Topics, "Topics"), e.K, e.Combinations, e.Generations, e.Gradings)).ToList();
         var provenance = steps.Select(s => Provenance(s, context)).ToList();
 
-        var world = step.Parameter("World");
         var input = new ReportInput(
-            step.Parameter<string>("Experiment"),
-            world["Name"]!.GetValue<string>(),
-            world["Identity"]!.GetValue<string>(),
-            step.Parameter<long>("Seed"),
-            ModelId(provenance, StepKind.Generate, step.Parameter<string>("Teacher")),
-            ModelId(provenance, StepKind.GradeGenerations, step.Parameter<string>("Grader")),
-            ModelId(provenance, StepKind.Sample, step.Parameter<string>("Student")),
+            parameters.Experiment,
+            parameters.World.Name,
+            parameters.World.Identity,
+            parameters.Seed,
+            ModelId(provenance, StepKind.Generate, parameters.Teacher),
+            ModelId(provenance, StepKind.GradeGenerations, parameters.Grader),
+            ModelId(provenance, StepKind.Sample, parameters.Student),
             DateTimeOffset.UtcNow,
-            step.Parameter<string[]>("Models"),
+            parameters.Models,
             evaluations,
             cells,
             trainingSets,
             provenance,
             ReportMachine.Current(),
-            Agreement(step, steps));
+            Agreement(parameters, steps));
         ReportWriter.Write(input, outputDirectory);
         return Task.FromResult(new JsonObject { ["cells"] = cells.Count });
     }
 
     // Each second grading pairs with the first grading of the same samples: grade2.<model>.<evaluation> with grade.<model>.<evaluation>.
-    private static GraderAgreement? Agreement(StepFile step, IReadOnlyList<StepInput> steps)
+    private static GraderAgreement? Agreement(ReportParameters parameters, IReadOnlyList<StepInput> steps)
     {
-        if (!step.Definition.Parameters.ContainsKey("SecondGrader"))
+        if (parameters.SecondGrader is null)
         {
             return null;
         }
@@ -69,7 +63,7 @@ internal sealed class ReportStep : IStep
             .Where(s => s.Step.StartsWith("grade2.", StringComparison.Ordinal))
             .Select(s => (byStep["grade." + s.Step["grade2.".Length..]].Directory, s.Directory))
             .ToList();
-        return pairs.Count == 0 ? null : GraderAgreement.Compute(pairs, step.Parameter<long>("Seed"));
+        return pairs.Count == 0 ? null : GraderAgreement.Compute(pairs, parameters.Seed);
     }
 
     private static ProvenanceEntry Provenance(StepInput input, StepContext context)

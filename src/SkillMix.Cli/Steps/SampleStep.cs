@@ -3,6 +3,8 @@ using SkillMix.Cli.Backends;
 using SkillMix.Core.Records;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
+using Microsoft.Extensions.AI;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 
 namespace SkillMix.Cli.Steps;
@@ -18,18 +20,23 @@ internal sealed class SampleStep : IStep
 
     public async Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
-        var world = StepWorld.Load(step);
-        var setting = step.Parameter<string>("Setting");
-        var skills = PoolNames.Parse(step.Parameter<string>("Skills"), "Skills");
-        var topics = PoolNames.Parse(step.Parameter<string>("Topics"), "Topics");
-        var seed = step.Parameter<long>("Seed");
-        var generations = step.Parameter<int>("Generations");
-        var work = step.Parameter<int[]>("K")
-            .SelectMany(k => CombinationSampler.Sample(world.World, skills, topics, k, step.Parameter<int>("Combinations"), seed))
-            .SelectMany(c => Enumerable.Range(1, generations).Select(repeat => (Combination: c, Repeat: repeat)))
+        var parameters = step.Parameters<SampleParameters>();
+        var world = StepWorld.Load(step, parameters.World);
+        var skills = PoolNames.Parse(parameters.Skills, "Skills");
+        var topics = PoolNames.Parse(parameters.Topics, "Topics");
+        var work = parameters.K
+            .SelectMany(k => CombinationSampler.Sample(world.World, skills, topics, k, parameters.Combinations, parameters.Seed))
+            .SelectMany(c => Enumerable.Range(1, parameters.Generations).Select(repeat => (Combination: c, Repeat: repeat)))
             .ToList();
-        using var student = ChatBackends.Create(step.Parameter<string>("Student"), ModelRole.Student, world, step);
-        var records = new RecordContext(setting, world.World, skills, topics, seed);
+        // The student samples as the open students do in P2: temperature and answer length, whatever its backend.
+        var options = new ChatOptions
+        {
+            Temperature = (float)parameters.Temperature,
+            MaxOutputTokens = parameters.MaxNewTokens,
+            Seed = parameters.Seed,
+        };
+        using var student = ChatBackends.Create(parameters.Student, ModelRole.Student, world, step, options);
+        var records = new RecordContext(parameters.Setting, world.World, skills, topics, parameters.Seed);
         var progress = new StepProgress(context.Log, step.Id, work.Count, "answers");
         var generated = await GenerationRun.RunAsync(student, world, records, work, progress, cancellationToken);
 

@@ -24,7 +24,7 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
             try
             {
                 step = StepFile.Load(Path.GetFullPath(path));
-                await BringUpToDateAsync(step, Path.GetDirectoryName(Path.GetFullPath(path))!, cancellationToken);
+                await BringUpToDateAsync(step, ExperimentLayout.Of(path), cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -40,20 +40,24 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         return 0;
     }
 
-    private async Task BringUpToDateAsync(StepFile step, string stepsDirectory, CancellationToken cancellationToken)
+    private async Task BringUpToDateAsync(StepFile step, ExperimentLayout layout, CancellationToken cancellationToken)
     {
-        var manifestCopy = Path.Combine(stepsDirectory, step.Id + ".manifest.json");
-        var lastPath = Path.Combine(stepsDirectory, step.Id + ".last.json");
-        var previous = File.Exists(lastPath) ? StepDefinition.Load(lastPath) : null;
-        if (previous?.Key == step.Key && File.Exists(manifestCopy) && Directory.Exists(step.OutputDirectory))
+        var previous = layout.Previous(step.Id);
+        var whyNot = layout.WhyNotUpToDate(step);
+        if (whyNot is null)
         {
-            File.SetLastWriteTimeUtc(manifestCopy, DateTime.UtcNow);
+            // The manifest copy is the Output MSBuild compares: newer than the step file, the target is skipped next time.
+            File.SetLastWriteTimeUtc(layout.ManifestCopy(step.Id), DateTime.UtcNow);
             log.WriteLine($"SkillMix: {step.Id}: up to date.");
             return;
         }
+        if (previous?.Key == step.Key)
+        {
+            // Same key, yet the folder does not hold what the manifest names: someone changed it. It is replaced, never used.
+            log.WriteLine($"{ProjectFile(step)}: warning {ErrorCodes.OutputChanged}: {step.Id}: {whyNot}; the step is restored from the store or run again, and the changed files are not used.");
+        }
 
-        var staging = step.OutputDirectory + ".tmp-" + Environment.ProcessId;
-        DeleteDirectory(staging);
+        var staging = Staging(step.OutputDirectory);
         var restore = store.Restore(step.Key, staging);
         var pulledFrom = "";
         if (!restore.Restored && remote is not null && await PullAsync(step, cancellationToken))
@@ -76,6 +80,11 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
             log.WriteLine($"SkillMix: {step.Id}: running ({RerunReason.Explain(previous, step.Definition, restore)}).");
             var implementation = steps.FirstOrDefault(s => s.Kind == step.Kind)
                 ?? throw new InvalidOperationException($"This skillmix has no implementation of step kind '{step.Kind}'.");
+            // What a step saves under its key must follow from the key alone: its inputs are first made the ones their keys name.
+            foreach (var input in step.Inputs.Values)
+            {
+                EnsureInput(step, input, layout);
+            }
             var clock = Stopwatch.StartNew();
             DeleteDirectory(staging);
             Directory.CreateDirectory(staging);
@@ -88,11 +97,51 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
                 log.WriteLine($"SkillMix: {step.Id}: pushed to {remote.Options.Source}.");
             }
         }
+        Install(staging, step.OutputDirectory, layout, step.Id, manifest);
+        step.Definition.Save(layout.LastDefinition(step.Id));
+    }
 
-        DeleteDirectory(step.OutputDirectory);
-        Directory.Move(staging, step.OutputDirectory);
-        step.Definition.Save(lastPath);
-        Core.Text.AtomicFile.WriteAllText(manifestCopy, manifest.ToJson());
+    /// <summary>
+    /// Makes an input's folder hold exactly the outputs its key names: as built (the manifest copy has the key and every
+    /// file matches), else restored from the store; a step never reads an input that is neither.
+    /// </summary>
+    private void EnsureInput(StepFile step, StepInput input, ExperimentLayout layout)
+    {
+        var built = layout.Manifest(input.Step);
+        var problem = built is null || built.Key != input.Key
+            ? "it is not built for this key"
+            : layout.OutputProblem(input.Step, built, input.Directory);
+        if (problem is null)
+        {
+            return;
+        }
+        var staging = Staging(input.Directory);
+        var restore = store.Restore(input.Key, staging);
+        if (!restore.Restored)
+        {
+            DeleteDirectory(staging);
+            throw new Backends.StepStopException(ErrorCodes.OutputChanged, step.Id,
+                $"reads the outputs of step {input.Step}, and {problem}; the store has no copy to restore ({restore.Describe()}). " +
+                $"Delete {layout.ManifestCopy(input.Step)} and {input.Directory} (or run dotnet clean) and build again: step {input.Step} then runs again.");
+        }
+        log.WriteLine($"{ProjectFile(step)}: warning {ErrorCodes.OutputChanged}: {step.Id}: the outputs of its input {input.Step} were not the ones its key names ({problem}); restored them from the store (key {ContentHash.Short(input.Key)}).");
+        Install(staging, input.Directory, layout, input.Step, restore.Manifest!);
+    }
+
+    // Outputs are moved into place whole, and the manifest copy written after them: its time stamp then says when the
+    // folder was last known to match (ExperimentLayout.OutputProblem re-hashes only files modified since).
+    private static void Install(string staging, string outputDirectory, ExperimentLayout layout, string id, StepManifest manifest)
+    {
+        DeleteDirectory(outputDirectory);
+        Directory.Move(staging, outputDirectory);
+        manifest.WriteTo(layout.ManifestCopy(id));
+    }
+
+    private static string Staging(string outputDirectory)
+    {
+        var staging = outputDirectory + ".tmp-" + Environment.ProcessId;
+        DeleteDirectory(staging);
+        return staging;
     }
 
     private async Task<bool> PullAsync(StepFile step, CancellationToken cancellationToken)

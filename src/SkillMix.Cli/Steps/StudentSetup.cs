@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Training.Model;
 using SkillMix.Training.Text;
@@ -23,24 +24,36 @@ internal static class StudentSetup
         _ => throw new InvalidDataException($"StudentPreset '{name}' is not known; use tiny or smoke."),
     };
 
-    public static TrainingConfig Pretraining(StepFile step, int steps) => new()
-    {
-        Model = Preset(step.Parameter<string>("StudentPreset")),
-        Tokenizer = Enum.Parse<TokenizerKind>(step.Parameter<string>("StudentTokenizer"), ignoreCase: true),
-        Steps = steps,
-        BatchSize = step.Parameter<int>("StudentBatchSize"),
-        LearningRate = step.Parameter<double>("StudentLearningRate"),
-        Seed = step.Parameter<long>("Seed"),
-        Device = Device(step),
-    };
+    /// <summary>One stage of the base student's training: <paramref name="steps"/> steps decaying to PretrainDecay.</summary>
+    public static TrainingConfig Pretraining(StepFile step, PretrainParameters parameters, int steps) =>
+        Config(step, parameters.Training, steps, parameters.StudentLearningRate, parameters.Seed) with
+        {
+            Model = Preset(parameters.StudentPreset),
+            Tokenizer = Enum.Parse<TokenizerKind>(parameters.StudentTokenizer, ignoreCase: true),
+            DecayTo = parameters.PretrainDecay,
+        };
 
-    public static TrainingConfig FineTuning(StepFile step) => new()
+    public static TrainingConfig FineTuning(StepFile step, TrainParameters parameters) =>
+        Config(step, parameters.Training, parameters.FineTuneSteps, parameters.FineTuneLearningRate, parameters.Seed);
+
+    // Every training setting comes from the step's parameters, so every one is in its key.
+    private static TrainingConfig Config(StepFile step, TrainingSettings training, int steps, double learningRate, long seed) => new()
     {
-        Steps = step.Parameter<int>("Steps"),
-        BatchSize = step.Parameter<int>("StudentBatchSize"),
-        LearningRate = step.Parameter<double>("LearningRate"),
-        Seed = step.Parameter<long>("Seed"),
-        PretrainMixRatio = step.Parameter<double>("PretrainMix"),
+        Steps = steps,
+        LearningRate = learningRate,
+        Seed = seed,
+        BatchSize = training.StudentBatchSize,
+        WarmupSteps = training.WarmupSteps,
+        WeightDecay = training.WeightDecay,
+        Beta1 = training.Beta1,
+        Beta2 = training.Beta2,
+        GradientClip = training.GradientClip,
+        PretrainMixRatio = training.PretrainMix,
+        EvalEvery = training.EvalEvery,
+        EvalBatches = training.EvalBatches,
+        ValidationFraction = training.ValidationFraction,
+        Precision = Enum.Parse<TrainingPrecision>(training.Precision, ignoreCase: true),
+        Template = Enum.Parse<ChatTemplateKind>(training.ChatTemplate, ignoreCase: true),
         Device = Device(step),
     };
 

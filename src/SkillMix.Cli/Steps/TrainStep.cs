@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SkillMix.Core.Records;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Training.Text;
 using SkillMix.Training.Training;
@@ -20,7 +21,8 @@ internal sealed class TrainStep : IStep
             .OrderBy(i => i.Key, StringComparer.Ordinal)
             .SelectMany(i => Records.ReadAll<GenerationRecord>(Path.Combine(i.Value.Directory, FilterStep.Output)))
             .ToList();
-        var limit = step.Parameter<int>("MaxExamples");
+        var parameters = step.Parameters<TrainParameters>();
+        var limit = parameters.MaxExamples;
         if (limit > 0)
         {
             examples = examples.Take(limit).ToList();
@@ -30,7 +32,7 @@ internal sealed class TrainStep : IStep
             throw new InvalidDataException($"the training sets of {step.Id} kept no texts; raise their Attempts or check the teacher and grader.");
         }
         var baseDirectory = step.Input("base").Directory;
-        var config = StudentSetup.FineTuning(step);
+        var config = StudentSetup.FineTuning(step, parameters);
         var data = new TrainingData(StudentSetup.ReadCorpus(baseDirectory), examples.Select(Conversations.Of).ToList());
         var report = StudentTraining.Train(config, data, Path.Combine(outputDirectory, StudentSetup.CheckpointFolder),
             Path.Combine(baseDirectory, StudentSetup.CheckpointFolder), context.Log);

@@ -14,24 +14,13 @@ namespace SkillMix.Cli.Verify;
 /// </summary>
 internal sealed class StepVerifier(StepStore store, IReadOnlyList<IStep> steps, TextWriter log)
 {
-    /// <summary>The order kinds are planned in, so inputs are listed before the steps that read them.</summary>
-    private static readonly string[] KindOrder =
-    [
-        StepKind.Generate, StepKind.GradeGenerations, StepKind.Filter, StepKind.Pretrain, StepKind.Train,
-        StepKind.Sample, StepKind.GradeSamples, StepKind.Aggregate, StepKind.Report,
-    ];
-
     public async Task<int> RunAsync(VerifyRequest request, CancellationToken cancellationToken)
     {
         // No model is called while verifying: a call not recorded is a failure, not a fresh (and paid) answer.
         Environment.SetEnvironmentVariable("SKILLMIX_CALL_MODE", "replay");
         var errors = 0;
-        var ids = KindOrder
-            .Select(kind => Path.Combine(request.StepsDirectory, kind + ".list"))
-            .Where(File.Exists)
-            .SelectMany(File.ReadAllLines)
-            .Where(line => line.Length > 0)
-            .ToList();
+        var layout = new ExperimentLayout(request.StepsDirectory);
+        var ids = layout.StepIds();
         if (ids.Count == 0)
         {
             log.WriteLine($"{request.Project}: error {ErrorCodes.VerifyOutputDiffers}: verify: no planned steps in {request.StepsDirectory}; build the experiment first.");
@@ -40,7 +29,7 @@ internal sealed class StepVerifier(StepStore store, IReadOnlyList<IStep> steps, 
         var recomputed = new List<string>();
         foreach (var id in ids)
         {
-            var step = StepFile.Load(Path.Combine(request.StepsDirectory, id + ".json"));
+            var step = StepFile.Load(layout.StepFile(id));
             if (!request.Selection.Selects(step.Kind, step.Key))
             {
                 continue;
@@ -65,7 +54,7 @@ internal sealed class StepVerifier(StepStore store, IReadOnlyList<IStep> steps, 
 
     private async Task<IReadOnlyList<string>> RecomputeAsync(StepFile step, VerifyRequest request, CancellationToken cancellationToken)
     {
-        var manifestPath = Path.Combine(request.StepsDirectory, step.Id + ".manifest.json");
+        var manifestPath = new ExperimentLayout(request.StepsDirectory).ManifestCopy(step.Id);
         if (!File.Exists(manifestPath) || !Directory.Exists(step.OutputDirectory))
         {
             return [$"it has not been built ({manifestPath} is missing); build the experiment before verifying it."];

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SkillMix.Core.Grading;
 using SkillMix.Core.Prompts;
 using SkillMix.Core.Worlds;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Spec;
 
 namespace SkillMix.Experiments.Planning;
@@ -18,60 +19,31 @@ public static class ExperimentPlanner
     public static IReadOnlyList<PlannedStep> Plan(ExperimentSpec spec, World world)
     {
         var steps = new List<PlannedStep>();
-        var worldParameter = WorldParameter(spec.World, world);
+        var worldIdentity = new WorldIdentity(spec.World.Name, world.Identity);
 
         foreach (var set in spec.TrainingSets)
         {
-            steps.Add(Step(StepIds.Generate(set.Name), StepKind.Generate, new()
-            {
-                ["World"] = worldParameter.DeepClone(),
-                ["Teacher"] = spec.Teacher,
-                ["K"] = set.K,
-                ["Skills"] = set.Skills.ToName(),
-                ["Topics"] = set.Topics.ToName(),
-                ["Attempts"] = set.Attempts,
-                ["Seed"] = spec.Seed,
-                ["Template"] = GenerationPrompt.TemplateVersion,
-            }));
-            steps.Add(Step(StepIds.GradeGenerations(set.Name), StepKind.GradeGenerations, new()
-            {
-                ["World"] = worldParameter.DeepClone(),
-                ["Grader"] = spec.Grader,
-                ["Gradings"] = spec.FilterGradings,
-                ["Template"] = GradingPrompt.TemplateVersion,
-            }, ("generations", StepIds.Generate(set.Name))));
-            steps.Add(Step(StepIds.Filter(set.Name), StepKind.Filter, new(),
+            steps.Add(Step(StepIds.Generate(set.Name), StepKind.Generate, new GenerateParameters(
+                worldIdentity, set.Name, spec.Teacher, set.K, set.Skills.ToName(), set.Topics.ToName(), set.Attempts, spec.Seed,
+                GenerationPrompt.TemplateVersion)));
+            steps.Add(Step(StepIds.GradeGenerations(set.Name), StepKind.GradeGenerations,
+                new GradeParameters(worldIdentity, spec.Grader, spec.FilterGradings, GradingPrompt.TemplateVersion),
+                ("generations", StepIds.Generate(set.Name))));
+            steps.Add(Step(StepIds.Filter(set.Name), StepKind.Filter, new FilterParameters(),
                 ("graded", StepIds.GradeGenerations(set.Name)), ("generations", StepIds.Generate(set.Name))));
         }
 
-        steps.Add(Step(StepIds.Pretrain, StepKind.Pretrain, new()
-        {
-            ["World"] = worldParameter.DeepClone(),
-            ["Student"] = spec.Student.Backend,
-            ["StudentPreset"] = spec.Student.Preset,
-            ["StudentTokenizer"] = spec.Student.Tokenizer,
-            ["Steps"] = spec.Student.PretrainSteps,
-            ["ChatSteps"] = spec.Student.ChatSteps,
-            ["PlainSentences"] = spec.Student.PlainSentences,
-            ["StudentBatchSize"] = spec.Student.BatchSize,
-            ["StudentLearningRate"] = spec.Student.LearningRate,
-            ["PretrainMix"] = spec.Student.PretrainMix,
-            ["Seed"] = spec.Seed,
-        }));
+        var student = spec.Student;
+        steps.Add(Step(StepIds.Pretrain, StepKind.Pretrain, new PretrainParameters(
+            worldIdentity, student.Backend, student.Preset, student.Tokenizer, student.PretrainSteps, student.ChatSteps,
+            student.PlainSentences, student.LearningRate, StudentSpec.PretrainDecay, spec.Seed, student.Training)));
 
         foreach (var fineTune in spec.FineTunes)
         {
             var inputs = new List<(string, string)> { ("base", StepIds.Pretrain) };
             inputs.AddRange(fineTune.Data.Select((set, i) => ($"data{i}:{set}", StepIds.Filter(set))));
-            steps.Add(Step(StepIds.Train(fineTune.Name), StepKind.Train, new()
-            {
-                ["Steps"] = spec.Student.FineTuneSteps,
-                ["StudentBatchSize"] = spec.Student.BatchSize,
-                ["LearningRate"] = spec.Student.FineTuneLearningRate,
-                ["PretrainMix"] = spec.Student.PretrainMix,
-                ["MaxExamples"] = fineTune.MaxExamples,
-                ["Seed"] = spec.Seed,
-            }, [.. inputs]));
+            steps.Add(Step(StepIds.Train(fineTune.Name), StepKind.Train, new TrainParameters(
+                student.FineTuneSteps, student.FineTuneLearningRate, fineTune.MaxExamples, spec.Seed, student.Training), [.. inputs]));
         }
 
         var models = new List<(string Name, string Step)> { (BaseModel, StepIds.Pretrain) };
@@ -81,92 +53,34 @@ public static class ExperimentPlanner
             foreach (var evaluation in spec.Evaluations)
             {
                 var sample = StepIds.Sample(model, evaluation.Name);
-                steps.Add(Step(sample, StepKind.Sample, new()
-                {
-                    ["World"] = worldParameter.DeepClone(),
-                    ["Setting"] = evaluation.Name,
-                    ["Student"] = spec.Student.Backend,
-                    ["K"] = new JsonArray([.. evaluation.Ks.Select(k => (JsonNode)k)]),
-                    ["Skills"] = evaluation.Skills.ToName(),
-                    ["Topics"] = evaluation.Topics.ToName(),
-                    ["Combinations"] = evaluation.Combinations,
-                    ["Generations"] = evaluation.Generations,
-                    ["Temperature"] = spec.Student.Temperature,
-                    ["MaxNewTokens"] = spec.Student.MaxNewTokens,
-                    ["Seed"] = spec.Seed,
-                    ["Template"] = GenerationPrompt.TemplateVersion,
-                }, ("model", modelStep)));
+                steps.Add(Step(sample, StepKind.Sample, new SampleParameters(
+                    worldIdentity, evaluation.Name, student.Backend, evaluation.Ks, evaluation.Skills.ToName(), evaluation.Topics.ToName(),
+                    evaluation.Combinations, evaluation.Generations, student.Temperature, student.MaxNewTokens, spec.Seed,
+                    GenerationPrompt.TemplateVersion), ("model", modelStep)));
                 var grade = StepIds.GradeSamples(model, evaluation.Name);
-                steps.Add(Step(grade, StepKind.GradeSamples, new()
-                {
-                    ["World"] = worldParameter.DeepClone(),
-                    ["Grader"] = spec.Grader,
-                    ["Gradings"] = evaluation.Gradings,
-                    ["Template"] = GradingPrompt.TemplateVersion,
-                }, ("samples", sample)));
+                steps.Add(Step(grade, StepKind.GradeSamples,
+                    new GradeParameters(worldIdentity, spec.Grader, evaluation.Gradings, GradingPrompt.TemplateVersion), ("samples", sample)));
                 if (spec.SecondGrader is { } second)
                 {
                     // The same samples graded again by another grader: its own step, so adding it never samples again.
-                    steps.Add(Step(StepIds.SecondGradeSamples(model, evaluation.Name), StepKind.GradeSamples, new()
-                    {
-                        ["World"] = worldParameter.DeepClone(),
-                        ["Grader"] = second,
-                        ["Gradings"] = evaluation.Gradings,
-                        ["Template"] = GradingPrompt.TemplateVersion,
-                    }, ("samples", sample)));
+                    steps.Add(Step(StepIds.SecondGradeSamples(model, evaluation.Name), StepKind.GradeSamples,
+                        new GradeParameters(worldIdentity, second, evaluation.Gradings, GradingPrompt.TemplateVersion), ("samples", sample)));
                 }
-                var aggregate = StepIds.Aggregate(model, evaluation.Name);
-                steps.Add(Step(aggregate, StepKind.Aggregate, new()
-                {
-                    ["Model"] = model,
-                    ["Setting"] = evaluation.Name,
-                    ["NameFilter"] = evaluation.NameFilter,
-                }, ("graded", grade)));
+                steps.Add(Step(StepIds.Aggregate(model, evaluation.Name), StepKind.Aggregate,
+                    new AggregateParameters(model, evaluation.Name, evaluation.NameFilter), ("graded", grade)));
             }
         }
 
         // The report reads every step's manifest for provenance, so every step is its input.
-        var report = new Dictionary<string, JsonNode?>
-        {
-            ["Experiment"] = spec.Name,
-            ["World"] = worldParameter.DeepClone(),
-            ["Seed"] = spec.Seed,
-            ["Teacher"] = spec.Teacher,
-            ["Grader"] = spec.Grader,
-            ["Student"] = spec.Student.Backend,
-            ["Models"] = new JsonArray([.. models.Select(m => (JsonNode)m.Name)]),
-            ["TrainingSets"] = new JsonArray([.. spec.TrainingSets.Select(s => (JsonNode)new JsonObject
-            {
-                ["Name"] = s.Name,
-                ["K"] = s.K,
-                ["Attempts"] = s.Attempts,
-            })]),
-            ["Evaluations"] = new JsonArray([.. spec.Evaluations.Select(e => (JsonNode)new JsonObject
-            {
-                ["Name"] = e.Name,
-                ["Skills"] = e.Skills.ToName(),
-                ["Topics"] = e.Topics.ToName(),
-                ["K"] = new JsonArray([.. e.Ks.Select(k => (JsonNode)k)]),
-                ["Combinations"] = e.Combinations,
-                ["Generations"] = e.Generations,
-                ["Gradings"] = e.Gradings,
-            })]),
-        };
-        if (spec.SecondGrader is { } secondGrader)
-        {
-            // Only when there is one, so that experiments without a second grader keep their report's key.
-            report["SecondGrader"] = secondGrader;
-        }
+        var report = new ReportParameters(spec.Name, worldIdentity, spec.Seed, spec.Teacher, spec.Grader, student.Backend,
+            [.. models.Select(m => m.Name)],
+            [.. spec.TrainingSets.Select(s => new ReportedTrainingSet(s.Name, s.K, s.Attempts))],
+            [.. spec.Evaluations.Select(e => new ReportedEvaluation(e.Name, e.Skills.ToName(), e.Topics.ToName(), e.Ks,
+                e.Combinations, e.Generations, e.Gradings))],
+            spec.SecondGrader);
         steps.Add(Step(StepIds.Report, StepKind.Report, report, [.. steps.Select(s => (s.Id, s.Id))]));
         return steps;
     }
-
-    // The world's identity hashes its skills, topics and split, so paths (which differ between clones) stay out of keys.
-    private static JsonObject WorldParameter(WorldSpec spec, World world) => new()
-    {
-        ["Name"] = spec.Name,
-        ["Identity"] = world.Identity,
-    };
 
     /// <summary>What a step needs to find things on this machine but must not enter its key: the world's files.</summary>
     public static JsonObject Context(ExperimentSpec spec) => new()
@@ -187,7 +101,12 @@ public static class ExperimentPlanner
         },
     };
 
-    private static PlannedStep Step(string id, string kind, Dictionary<string, JsonNode?> parameters,
-        params (string Name, string Step)[] inputs) =>
-        new(id, kind, parameters, inputs.ToDictionary(i => i.Name, i => i.Step, StringComparer.Ordinal));
+    private static PlannedStep Step(string id, string kind, StepParameters parameters, params (string Name, string Step)[] inputs)
+    {
+        if (parameters.GetType() != StepKind.Of(kind).Parameters)
+        {
+            throw new InvalidOperationException($"Step '{id}' of kind {kind} was planned with {parameters.GetType().Name}, not {StepKind.Of(kind).Parameters.Name}.");
+        }
+        return new(id, kind, parameters, inputs.ToDictionary(i => i.Name, i => i.Step, StringComparer.Ordinal));
+    }
 }

@@ -12,18 +12,16 @@ public static class PlanWriter
         string stepsDirectory, string outputsDirectory)
     {
         var files = Resolve(plan, experiment, context, outputsDirectory);
-        Directory.CreateDirectory(stepsDirectory);
+        var layout = new ExperimentLayout(stepsDirectory);
+        Directory.CreateDirectory(layout.StepsDirectory);
         foreach (var file in files)
         {
-            WriteIfChanged(Path.Combine(stepsDirectory, file.Id + ".json"), file.ToJsonText());
+            WriteIfChanged(layout.StepFile(file.Id), file.ToJsonText());
         }
-        foreach (var kind in files.GroupBy(f => f.Kind))
+        foreach (var kind in StepKind.Names)
         {
-            WriteIfChanged(Path.Combine(stepsDirectory, kind.Key + ".list"), string.Join("\n", kind.Select(f => f.Id)) + "\n");
-        }
-        foreach (var kind in AllKinds.Except(files.Select(f => f.Kind)))
-        {
-            WriteIfChanged(Path.Combine(stepsDirectory, kind + ".list"), "");
+            var ids = files.Where(f => f.Kind == kind).Select(f => f.Id + "\n");
+            WriteIfChanged(layout.KindList(kind), string.Concat(ids));
         }
         return files;
     }
@@ -44,7 +42,7 @@ public static class PlanWriter
                 }
                 inputs[name] = new StepInput(upstream, source.Key, source.OutputDirectory);
             }
-            var definition = new StepDefinition(step.Kind, step.CodeVersion, step.Parameters,
+            var definition = new StepDefinition(step.Kind, step.CodeVersion, step.Parameters.ToDefinitionParameters(),
                 inputs.Select(i => KeyValuePair.Create(i.Key, i.Value.Key)));
             var file = new StepFile(step.Id, definition, inputs, Path.Combine(outputsDirectory, step.Id), experiment, context);
             byId[step.Id] = file;
@@ -52,12 +50,6 @@ public static class PlanWriter
         }
         return files;
     }
-
-    private static readonly string[] AllKinds =
-    [
-        StepKind.Generate, StepKind.GradeGenerations, StepKind.Filter, StepKind.Pretrain, StepKind.Train,
-        StepKind.Sample, StepKind.GradeSamples, StepKind.Aggregate, StepKind.Report,
-    ];
 
     private static void WriteIfChanged(string path, string content)
     {

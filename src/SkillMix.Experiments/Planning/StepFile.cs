@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Store;
 
 namespace SkillMix.Experiments.Planning;
@@ -22,14 +23,8 @@ public sealed record StepFile(
 
     public string Kind => Definition.Kind;
 
-    /// <summary>A parameter's value, or an error naming the step and parameter.</summary>
-    public JsonNode Parameter(string name) =>
-        Definition.Parameters.TryGetValue(name, out var text) && JsonNode.Parse(text) is { } node
-            ? node
-            : throw new InvalidDataException($"Step '{Id}' has no parameter '{name}'; re-plan it with a matching SkillMix.Sdk.");
-
-    public T Parameter<T>(string name) => Parameter(name).Deserialize<T>()
-        ?? throw new InvalidDataException($"Step '{Id}': parameter '{name}' is null.");
+    /// <summary>The step's parameters, read strictly from its definition as the record of its kind.</summary>
+    public T Parameters<T>() where T : StepParameters => StepParameters.Read<T>(Definition, Id);
 
     public StepInput Input(string name) => Inputs.TryGetValue(name, out var input)
         ? input

@@ -1,9 +1,13 @@
+using SkillMix.Experiments.Parameters;
+
 namespace SkillMix.Experiments.Planning;
 
 /// <summary>
-/// The kinds of step an experiment is made of, with the version of each kind's code. A version enters every key of its
-/// kind: bump it whenever the step's behaviour changes (the code in src/SkillMix.Cli/Steps/ or anything it calls), so
-/// that stored results of the old code are not reused.
+/// The kinds of step an experiment is made of, in the order a build runs them, each with the version of its code and
+/// its parameter record. This list is the only one: the planner, the runner, verify, costs, packing and (through the
+/// plan the planner writes) the SDK's targets all take the kinds from here. A version enters every key of its kind: bump
+/// it whenever the step's behaviour changes (the code in src/SkillMix.Steps/ or anything it calls), so that stored
+/// results of the old code are not reused.
 /// </summary>
 public static class StepKind
 {
@@ -17,26 +21,31 @@ public static class StepKind
     public const string Aggregate = "aggregate";
     public const string Report = "report";
 
-    public static string CodeVersion(string kind) => kind switch
-    {
-        Generate => "1",
-        GradeGenerations => "1",
-        Filter => "1",
-        Pretrain => "4",
-        Train => "1",
-        Sample => "2",
-        GradeSamples => "1",
-        Aggregate => "1",
-        Report => "2",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
-    };
+    /// <summary>One kind: its name, code version, parameter record and the parameter naming the model it calls (if any).</summary>
+    public sealed record Info(string Name, string CodeVersion, Type Parameters, string? ModelParameter);
+
+    /// <summary>Every kind, in build order: each kind's steps read only steps of kinds before it (or of its own kind, none do).</summary>
+    public static IReadOnlyList<Info> All { get; } =
+    [
+        new(Generate, "1", typeof(GenerateParameters), "Teacher"),
+        new(GradeGenerations, "1", typeof(GradeParameters), "Grader"),
+        new(Filter, "1", typeof(FilterParameters), null),
+        new(Pretrain, "4", typeof(PretrainParameters), null),
+        new(Train, "1", typeof(TrainParameters), null),
+        new(Sample, "2", typeof(SampleParameters), "Student"),
+        new(GradeSamples, "1", typeof(GradeParameters), "Grader"),
+        new(Aggregate, "1", typeof(AggregateParameters), null),
+        new(Report, "2", typeof(ReportParameters), null),
+    ];
+
+    /// <summary>The kinds' names in build order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
+
+    public static Info Of(string kind) => All.FirstOrDefault(k => k.Name == kind)
+        ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind.");
+
+    public static string CodeVersion(string kind) => Of(kind).CodeVersion;
 
     /// <summary>The parameter naming the model a step of this kind calls (Teacher, Grader, Student), or null for none.</summary>
-    public static string? ModelParameter(string kind) => kind switch
-    {
-        Generate => "Teacher",
-        GradeGenerations or GradeSamples => "Grader",
-        Sample => "Student",
-        _ => null,
-    };
+    public static string? ModelParameter(string kind) => Of(kind).ModelParameter;
 }

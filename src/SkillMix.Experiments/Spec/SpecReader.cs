@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SkillMix.Core.Worlds;
+using SkillMix.Experiments.Parameters;
 
 namespace SkillMix.Experiments.Spec;
 
@@ -59,11 +60,10 @@ public sealed partial class SpecReader
             Int("FineTuneSteps", 400, min: 0),
             Int("ChatSteps", 400, min: 0),
             Int("PlainSentences", 4000, min: 0),
-            Int("StudentBatchSize", 16, min: 1),
             learningRate,
             // Rounded to 15 digits, so the step parameter reads 0.0003 rather than 0.00030000000000000003.
             Double("FineTuneLearningRate", Math.Round(learningRate * StudentSpec.PretrainDecay, 15), min: 1e-7, max: 1),
-            Double("PretrainMix", 0.1, min: 0, max: 1),
+            ReadTraining(),
             String("StudentDevice", "cpu"),
             Double("Temperature", 0.7, min: 0, max: 5),
             Int("MaxNewTokens", 512, min: 1),
@@ -97,6 +97,21 @@ public sealed partial class SpecReader
         return new ExperimentSpec(name, _projectFile, world, teacher, grader, filterGradings, student, seed, sets, fineTunes, evaluations,
             secondGrader, ReadCost());
     }
+
+    // The defaults of every training setting, and the only ones (TrainingSettings says why).
+    private TrainingSettings ReadTraining() => new(
+        StudentBatchSize: Int("StudentBatchSize", 16, min: 1),
+        WarmupSteps: Int("WarmupSteps", 20, min: 0),
+        WeightDecay: Double("WeightDecay", 0.1, min: 0, max: 1),
+        Beta1: Double("Beta1", 0.9, min: 0, max: 0.999999),
+        Beta2: Double("Beta2", 0.99, min: 0, max: 0.999999),
+        GradientClip: Double("GradientClip", 1.0, min: 0, max: 1e6),
+        PretrainMix: Double("PretrainMix", 0.1, min: 0, max: 1),
+        EvalEvery: Int("EvalEvery", 100, min: 0),
+        EvalBatches: Int("EvalBatches", 4, min: 1),
+        ValidationFraction: Double("ValidationFraction", 0.05, min: 0, max: 0.5),
+        Precision: Choice("Precision", "bf16", "bf16", "fp32"),
+        ChatTemplate: Choice("ChatTemplate", "compact", "compact", "full"));
 
     private CostSpec ReadCost()
     {

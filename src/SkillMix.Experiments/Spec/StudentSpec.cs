@@ -1,3 +1,5 @@
+using SkillMix.Experiments.Parameters;
+
 namespace SkillMix.Experiments.Spec;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SkillMix.Experiments.Spec;
 /// <paramref name="ChatSteps"/> on single-skill conversations, its learning rate warming up to <paramref name="LearningRate"/>
 /// and decaying along a cosine to <see cref="PretrainDecay"/> of it; each fine-tune trains for <paramref name="FineTuneSteps"/>
 /// at the constant <paramref name="FineTuneLearningRate"/> (by default the rate pretraining ended at: the paper fine-tunes
-/// at 2e-5, about where its base models' pretraining schedules end).
+/// at 2e-5, about where its base models' pretraining schedules end). <paramref name="Training"/> is what both read.
 /// </summary>
 public sealed record StudentSpec(
     string Backend,
@@ -17,10 +19,9 @@ public sealed record StudentSpec(
     int FineTuneSteps,
     int ChatSteps,
     int PlainSentences,
-    int BatchSize,
     double LearningRate,
     double FineTuneLearningRate,
-    double PretrainMix,
+    TrainingSettings Training,
     string Device,
     double Temperature,
     int MaxNewTokens,
