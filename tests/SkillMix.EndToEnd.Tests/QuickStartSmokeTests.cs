@@ -113,6 +113,31 @@ public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : 
     }
 
     [Fact]
+    public void An_edited_output_is_replaced_from_the_store_before_a_step_reads_it_and_never_saved_under_a_key()
+    {
+        Assert.True(cold.Run.ExitCode == 0, cold.Run.ToString());
+        using var clone = cold.Experiment.CleanClone();
+        var built = clone.Build(cold.Store, "Profile=smoke");
+        Assert.True(built.ExitCode == 0, built.ToString());
+        var kept = Path.Combine(Path.GetDirectoryName(clone.Project)!, "obj", "skillmix", "out", "filter.D1", "kept.jsonl");
+        var original = File.ReadAllText(kept);
+        var lines = File.ReadAllLines(kept);
+        Assert.True(lines.Length >= 2, built.ToString());
+        File.WriteAllLines(kept, lines.Take(lines.Length / 2));
+        var edited = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(kept)));
+
+        // A longer fine-tune re-runs the training steps, which read filter.D1's kept texts.
+        var run = clone.Build(cold.Store, "Profile=smoke", "FineTuneSteps=7");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("train.D1", run.Ran);
+        Assert.Contains("warning SKMX038", run.Output);
+        Assert.Contains("filter.D1", run.Output);
+        Assert.Equal(original, File.ReadAllText(kept));
+        // The edited text is nowhere in the store: not as a blob, so under no key.
+        Assert.False(File.Exists(Path.Combine(cold.Store, "blobs", edited[..2], edited[2..])), run.ToString());
+    }
+
+    [Fact]
     public void Clean_removes_the_experiments_outputs_but_not_the_shared_store()
     {
         Assert.True(cold.Run.ExitCode == 0, cold.Run.ToString());

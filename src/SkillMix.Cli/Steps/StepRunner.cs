@@ -109,7 +109,7 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
     {
         var built = layout.Manifest(input.Step);
         var problem = built is null || built.Key != input.Key
-            ? "it is not built for this key"
+            ? "it was not built under this key"
             : layout.OutputProblem(input.Step, built, input.Directory);
         if (problem is null)
         {
@@ -121,10 +121,10 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         {
             DeleteDirectory(staging);
             throw new Backends.StepStopException(ErrorCodes.OutputChanged, step.Id,
-                $"reads the outputs of step {input.Step}, and {problem}; the store has no copy to restore ({restore.Describe()}). " +
+                $"reads the outputs of step {input.Step}, which do not hold what its key names ({problem}), and the store has no copy to restore ({restore.Describe()}). " +
                 $"Delete {layout.ManifestCopy(input.Step)} and {input.Directory} (or run dotnet clean) and build again: step {input.Step} then runs again.");
         }
-        log.WriteLine($"{ProjectFile(step)}: warning {ErrorCodes.OutputChanged}: {step.Id}: the outputs of its input {input.Step} were not the ones its key names ({problem}); restored them from the store (key {ContentHash.Short(input.Key)}).");
+        log.WriteLine($"{ProjectFile(step)}: warning {ErrorCodes.OutputChanged}: {step.Id}: its input {input.Step} did not hold what its key names ({problem}); restored it from the store (key {ContentHash.Short(input.Key)}) before the step read it.");
         Install(staging, input.Directory, layout, input.Step, restore.Manifest!);
     }
 

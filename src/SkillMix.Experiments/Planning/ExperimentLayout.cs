@@ -112,15 +112,15 @@ public sealed class ExperimentLayout(string stepsDirectory)
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return $"its output '{file.Path}' is missing";
+                return $"'{file.Path}' is missing";
             }
             if (info.Length != file.Size)
             {
-                return $"its output '{file.Path}' is not the one its manifest names ({info.Length} bytes, not {file.Size}): it was changed after the step ran";
+                return $"'{file.Path}' was changed after the step ran ({info.Length} bytes; its manifest says {file.Size})";
             }
             if (info.LastWriteTimeUtc > written && ContentHash.OfFile(path) != file.Blob)
             {
-                return $"its output '{file.Path}' is not the one its manifest names (its content hash differs): it was changed after the step ran";
+                return $"'{file.Path}' was changed after the step ran (its content no longer hashes to its manifest's blob)";
             }
         }
         return null;
