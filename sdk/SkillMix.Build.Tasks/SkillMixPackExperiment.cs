@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using SkillMix.Build.Tasks.Packaging;
+using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 using SkillMix.Store;
 
@@ -21,11 +22,14 @@ public sealed class SkillMixPackExperiment : Microsoft.Build.Utilities.Task
 
     [Required] public string StagingDirectory { get; set; } = "";
 
-    /// <summary>Step lists (e.g. generate.list) whose steps' outputs go into the package.</summary>
-    public ITaskItem[] StepLists { get; set; } = [];
+    /// <summary>Pack the teacher's texts, their gradings and the training sets (SkillMixPackDatasets).</summary>
+    public bool Datasets { get; set; }
 
-    /// <summary>Step lists whose steps' model-call records go into the package (SkillMixPackCallRecords).</summary>
-    public ITaskItem[] CallStepLists { get; set; } = [];
+    /// <summary>Pack the base student's and every fine-tune's checkpoint (SkillMixPackCheckpoints).</summary>
+    public bool Checkpoints { get; set; }
+
+    /// <summary>Pack the model-call records of every step that calls a model (SkillMixPackCallRecords).</summary>
+    public bool CallRecords { get; set; }
 
     /// <summary>Largest package entry in bytes; larger files are cut into parts.</summary>
     public long PartSize { get; set; }
@@ -37,8 +41,10 @@ public sealed class SkillMixPackExperiment : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var ids = StepIds(StepLists);
-            var calls = CallStepLists.Length == 0 ? null : new CallRecordSelection(CallRecordFiles.DefaultRoot(), StepIds(CallStepLists));
+            var packed = new HashSet<string?>([.. Datasets ? [StepKind.Dataset] : Array.Empty<string>(), .. Checkpoints ? [StepKind.Checkpoint] : Array.Empty<string>()]);
+            var ids = StepIds(kind => kind.Packed is not null && packed.Contains(kind.Packed));
+            // Steps of local models list no calls, so every kind that can call a model is asked.
+            var calls = CallRecords ? new CallRecordSelection(CallRecordFiles.DefaultRoot(), StepIds(kind => kind.ModelParameter is not null)) : null;
             var index = ExperimentPackageWriter.Write(StagingDirectory, Experiment, ProjectFile, ResultsDirectory, StepsDirectory, ids, PartSize, calls);
             Files = Directory.EnumerateFiles(StagingDirectory, "*", SearchOption.AllDirectories)
                 .Select(path => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(path, new Dictionary<string, string>
@@ -58,6 +64,9 @@ public sealed class SkillMixPackExperiment : Microsoft.Build.Utilities.Task
         }
     }
 
-    private static List<string> StepIds(ITaskItem[] lists) =>
-        lists.Select(list => list.ItemSpec).Where(File.Exists).SelectMany(File.ReadAllLines).Where(line => line.Length > 0).ToList();
+    private List<string> StepIds(Func<StepKind.Info, bool> packs)
+    {
+        var layout = new ExperimentLayout(StepsDirectory);
+        return [.. StepKind.All.Where(packs).SelectMany(kind => layout.StepIds(kind.Name))];
+    }
 }

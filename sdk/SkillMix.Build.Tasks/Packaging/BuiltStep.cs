@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SkillMix.Experiments.Planning;
 using SkillMix.Store;
 
 namespace SkillMix.Build.Tasks.Packaging;
@@ -11,8 +12,9 @@ internal sealed record BuiltStep(string Id, string ManifestFile, StepManifest Ma
 {
     public static BuiltStep Read(string stepsDirectory, string id)
     {
-        var stepFile = Path.Combine(stepsDirectory, id + ".json");
-        var manifestFile = Path.Combine(stepsDirectory, id + ".manifest.json");
+        var layout = new ExperimentLayout(stepsDirectory);
+        var stepFile = layout.StepFile(id);
+        var manifestFile = layout.ManifestCopy(id);
         if (!File.Exists(manifestFile))
         {
             throw new InvalidOperationException($"Step {id} has not run ({manifestFile} is missing): build the experiment before packing it.");

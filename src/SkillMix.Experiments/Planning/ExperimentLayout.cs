@@ -35,8 +35,11 @@ public sealed class ExperimentLayout(string stepsDirectory)
     public bool HasPlan => File.Exists(KindList(StepKind.Report));
 
     /// <summary>The step ids of every kind, in the order the build runs them: kind by kind, each kind in plan order.</summary>
-    public IReadOnlyList<string> StepIds() =>
-        [.. StepKind.Names.Select(KindList).Where(File.Exists).SelectMany(File.ReadAllLines).Where(id => id.Length > 0)];
+    public IReadOnlyList<string> StepIds() => [.. StepKind.Names.SelectMany(StepIds)];
+
+    /// <summary>The ids of one kind's steps in plan order; none when the kind has no list.</summary>
+    public IReadOnlyList<string> StepIds(string kind) =>
+        File.Exists(KindList(kind)) ? [.. File.ReadAllLines(KindList(kind)).Where(id => id.Length > 0)] : [];
 
     /// <summary>The experiment's step files in build order; an error that says how to plan when there is no plan.</summary>
     public IReadOnlyList<Planning.StepFile> LoadPlan()

@@ -21,17 +21,26 @@ public static class StepKind
     public const string Aggregate = "aggregate";
     public const string Report = "report";
 
-    /// <summary>One kind: its name, code version, parameter record and the parameter naming the model it calls (if any).</summary>
-    public sealed record Info(string Name, string CodeVersion, Type Parameters, string? ModelParameter);
+    /// <summary>
+    /// One kind: its name, code version, parameter record, the parameter naming the model it calls (if any), and what its
+    /// outputs are when an experiment is packed (<see cref="Dataset"/>, <see cref="Checkpoint"/>, or null: never packed).
+    /// </summary>
+    public sealed record Info(string Name, string CodeVersion, Type Parameters, string? ModelParameter, string? Packed = null);
+
+    /// <summary>Outputs packed with SkillMixPackDatasets: the teacher's texts, their gradings, the training sets.</summary>
+    public const string Dataset = "dataset";
+
+    /// <summary>Outputs packed with SkillMixPackCheckpoints: the students.</summary>
+    public const string Checkpoint = "checkpoint";
 
     /// <summary>Every kind, in build order: each kind's steps read only steps of kinds before it (or of its own kind, none do).</summary>
     public static IReadOnlyList<Info> All { get; } =
     [
-        new(Generate, "1", typeof(GenerateParameters), "Teacher"),
-        new(GradeGenerations, "1", typeof(GradeParameters), "Grader"),
-        new(Filter, "1", typeof(FilterParameters), null),
-        new(Pretrain, "4", typeof(PretrainParameters), null),
-        new(Train, "1", typeof(TrainParameters), null),
+        new(Generate, "1", typeof(GenerateParameters), "Teacher", Dataset),
+        new(GradeGenerations, "1", typeof(GradeParameters), "Grader", Dataset),
+        new(Filter, "1", typeof(FilterParameters), null, Dataset),
+        new(Pretrain, "4", typeof(PretrainParameters), null, Checkpoint),
+        new(Train, "1", typeof(TrainParameters), null, Checkpoint),
         new(Sample, "2", typeof(SampleParameters), "Student"),
         new(GradeSamples, "1", typeof(GradeParameters), "Grader"),
         new(Aggregate, "1", typeof(AggregateParameters), null),
