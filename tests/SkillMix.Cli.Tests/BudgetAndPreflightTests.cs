@@ -19,7 +19,7 @@ public sealed class BudgetAndPreflightTests
         using var environment = new Variables(("OPENAI_API_KEY", null), ("SKILLMIX_CALL_MODE", null));
         using var log = new StringWriter();
 
-        var exit = Planning.StepCheck.Run(experiment.Steps.Select(s => experiment.StepFile(s.Id)).ToList(), StepStore.Open(experiment.Store), log);
+        var exit = Steps.Preflight.StepCheck.Run(experiment.Steps.Select(s => experiment.StepFile(s.Id)).ToList(), StepStore.Open(experiment.Store), log);
 
         Assert.Equal(1, exit);
         var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -37,7 +37,7 @@ public sealed class BudgetAndPreflightTests
         using var experiment = new PlannedExperiment(("Teacher", "openai:gpt-4"));
         using var environment = new Variables(("OPENAI_API_KEY", "sk-test-not-real"), ("SKILLMIX_CALL_MODE", null));
         using var log = new StringWriter();
-        Assert.Equal(0, Planning.StepCheck.Run([experiment.StepFile("generate.D1")], StepStore.Open(experiment.Store), log));
+        Assert.Equal(0, Steps.Preflight.StepCheck.Run([experiment.StepFile("generate.D1")], StepStore.Open(experiment.Store), log));
         Assert.Equal("", log.ToString());
     }
 

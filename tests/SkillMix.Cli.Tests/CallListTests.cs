@@ -1,5 +1,5 @@
 using Microsoft.Extensions.AI;
-using SkillMix.Cli.Backends;
+using SkillMix.Steps.ChatModels;
 using SkillMix.Experiments.Planning;
 using SkillMix.FakeModelServer;
 using SkillMix.Models;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using SkillMix.Cli.Report;
-using SkillMix.Cli.Verify;
+using SkillMix.Steps.Report;
+using SkillMix.Steps.Verify;
 using SkillMix.Core;
 
 namespace SkillMix.Cli.Commands;

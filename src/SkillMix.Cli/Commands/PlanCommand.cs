@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using SkillMix.Experiments.Planning;
-using SkillMix.Cli.Costs;
-using SkillMix.Cli.Planning;
+using SkillMix.Steps.Costs;
+using SkillMix.Steps.Preflight;
 using SkillMix.Experiments.Spec;
 using SkillMix.Store;
 
@@ -30,9 +30,9 @@ internal static class PlanCommand
                 Print(parse.GetValue(steps)!.FullName, StepStore.Open(parse.GetValue(store)), output);
                 return 0;
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or Backends.StepStopException)
+            catch (Exception e) when (e is IOException or InvalidDataException or Steps.ChatModels.StepStopException)
             {
-                var code = e is Backends.StepStopException stop ? stop.Code : ErrorCodes.StepFailed;
+                var code = e is Steps.ChatModels.StepStopException stop ? stop.Code : ErrorCodes.StepFailed;
                 parse.InvocationConfiguration.Error.WriteLine($"{parse.GetValue(steps)!.FullName}: error {code}: {e.Message}");
                 return 1;
             }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using SkillMix.Cli.Planning;
-using SkillMix.Cli.Steps;
+using SkillMix.Steps.Preflight;
+using SkillMix.Steps;
 using SkillMix.Store;
 
 namespace SkillMix.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using SkillMix.Cli.Steps;
-using SkillMix.Cli.Verify;
+using SkillMix.Steps;
+using SkillMix.Steps.Verify;
 using SkillMix.Store;
 
 namespace SkillMix.Cli.Commands;

@@ -1,9 +1,0 @@
-namespace SkillMix.Cli.Backends;
-
-/// <summary>The three parts a model plays in an experiment.</summary>
-internal enum ModelRole
-{
-    Teacher,
-    Grader,
-    Student,
-}
