@@ -42,10 +42,13 @@ internal static class Benchmarks
         var folder = Path.Combine(Path.GetTempPath(), "skillmix-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
+            // The settings docs/performance.md was measured with, without validation.
             var settings = new TrainingConfig
             {
                 Model = config, Steps = steps, Precision = precision, EvalEvery = 0, ValidationFraction = 0, ProgressSeconds = 0,
-                Tokenizer = TokenizerKind.Char,
+                Tokenizer = TokenizerKind.Char, BatchSize = 16, LearningRate = 1e-3, WarmupSteps = 20, WeightDecay = 0.1,
+                Beta1 = 0.9, Beta2 = 0.99, GradientClip = 1.0, Seed = 10, PretrainMixRatio = 0.125, EvalBatches = 4,
+                Template = ChatTemplateKind.Compact,
             };
             var report = StudentTraining.Train(settings, new TrainingData(Corpus(), []), folder, log: log);
             // The first steps include one-off allocations and warm-up; the rate is taken over the rest.

@@ -86,17 +86,6 @@ public sealed partial class ChatClientTests
         Assert.StartsWith("Error: ", (await grader.GetResponseAsync([new ChatMessage(ChatRole.User, "Grade this.")])).Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_backend_is_chosen_by_name_and_role()
-    {
-        Assert.True(OfflineChatClients.TryCreate("offline", "teacher", out var teacher));
-        Assert.IsType<OfflineTeacherChatClient>(teacher);
-        Assert.True(OfflineChatClients.TryCreate("Offline", "grader", out var grader));
-        Assert.Equal("offline-grader-1", grader.GetService<ChatClientMetadata>()!.DefaultModelId);
-        Assert.False(OfflineChatClients.TryCreate("openai", "teacher", out _));
-        Assert.Throws<ArgumentException>(() => OfflineChatClients.TryCreate("offline", "student", out _));
-    }
-
     [GeneratedRegex("^Error: .*'irony'")]
     private static partial Regex ErrorNaming();
 }

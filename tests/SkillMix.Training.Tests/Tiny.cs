@@ -27,6 +27,7 @@ internal static class Tiny
 
     public static TrainingData Chats() => new(Texts().Texts, Topics.Select(Chat).ToArray());
 
+    /// <summary>The tests' training settings: small and fast; each test states what it changes.</summary>
     public static TrainingConfig Config(int steps) => new()
     {
         Model = Model,
@@ -34,8 +35,17 @@ internal static class Tiny
         BatchSize = 8,
         LearningRate = 3e-3,
         WarmupSteps = 5,
+        WeightDecay = 0.1,
+        Beta1 = 0.9,
+        Beta2 = 0.99,
+        GradientClip = 1.0,
+        Seed = 10,
+        PretrainMixRatio = 0.125,
+        Template = ChatTemplateKind.Compact,
         ValidationFraction = 0,
         EvalEvery = 0,
+        EvalBatches = 4,
+        Precision = TrainingPrecision.Bf16,
         ProgressSeconds = 3600,
     };
 

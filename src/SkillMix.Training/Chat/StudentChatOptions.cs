@@ -1,4 +1,3 @@
-using SkillMix.Training.Runtime;
 using SkillMix.Training.Text;
 
 namespace SkillMix.Training.Chat;
@@ -33,6 +32,4 @@ public sealed record StudentChatOptions
 
     /// <summary>Keeps keys and values of past tokens instead of recomputing them (off only to measure what it saves).</summary>
     public bool UseKvCache { get; init; } = true;
-
-    public static StudentChatOptions Load(string path) => ConfigJson.Load<StudentChatOptions>(path);
 }
