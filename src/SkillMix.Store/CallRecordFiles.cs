@@ -30,7 +30,7 @@ public static class CallRecordFiles
     public static void WriteList(string path, IEnumerable<string> keys)
     {
         var text = string.Concat(keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(key => key + "\n"));
-        AtomicFile.WriteAllText(path, text);
+        AtomicFile.WriteAllText(path, text, flush: false);
     }
 
     /// <summary>The keys of a call list; a line that is not a key is an error naming the file and line.</summary>

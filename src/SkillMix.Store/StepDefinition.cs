@@ -140,7 +140,7 @@ public sealed record StepDefinition
     }
 
     /// <summary>Writes the definition to a file atomically, indented, so the next build can say why a step re-runs.</summary>
-    public void Save(string path) => AtomicFile.WriteAllText(path, Store.CanonicalJson.WriteIndented(ToJson()));
+    public void Save(string path) => AtomicFile.WriteAllText(path, Store.CanonicalJson.WriteIndented(ToJson()), flush: false);
 
     public bool Equals(StepDefinition? other) => other is not null && Key == other.Key;
 

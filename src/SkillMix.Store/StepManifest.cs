@@ -102,7 +102,7 @@ public sealed class StepManifest
     }
 
     /// <summary>Writes the manifest atomically, for instance as the output an MSBuild target compares against.</summary>
-    public void WriteTo(string path) => AtomicFile.WriteAllText(path, ToJson());
+    public void WriteTo(string path) => AtomicFile.WriteAllText(path, ToJson(), flush: false);
 
     private static StoredFile ParseFile(JsonNode? node, string source, int index)
     {

@@ -40,7 +40,7 @@ public sealed class StepStore
             {
                 throw NotAStore(root);
             }
-            AtomicFile.WriteAllText(store._layout.Marker, CanonicalJson.Write(new JsonObject { ["format"] = StoreLayout.FormatVersion }));
+            AtomicFile.WriteAllText(store._layout.Marker, CanonicalJson.Write(new JsonObject { ["format"] = StoreLayout.FormatVersion }), flush: false);
         }
         store.CheckMarker();
         return store;
@@ -104,7 +104,7 @@ public sealed class StepStore
         }
         var manifest = new StepManifest(definition, stored, DateTimeOffset.UtcNow, StepManifest.CurrentToolVersion, metadata);
         var path = _layout.Manifest(definition.Key);
-        AtomicFile.WriteAllText(path, manifest.ToJson());
+        AtomicFile.WriteAllText(path, manifest.ToJson(), flush: false);
         AtomicFile.Touch(_layout.UsedMark(definition.Key));
         return manifest;
     }

@@ -36,7 +36,7 @@ internal sealed class StoreImporter(StepStore store)
                 AtomicFile.DeleteQuietly(temp);
             }
         }
-        AtomicFile.WriteAllText(store.Layout.Manifest(key), manifest.ToJson());
+        AtomicFile.WriteAllText(store.Layout.Manifest(key), manifest.ToJson(), flush: false);
         AtomicFile.Touch(store.Layout.UsedMark(key));
         return manifest;
     }
