@@ -4,7 +4,7 @@ namespace SkillMix.Store;
 /// Turns a file-system failure inside the store's folder (a file where the folder should be, no permission to write, a
 /// full disk) into a <see cref="StoreException"/> that names the folder, the settings that choose it and what to do.
 /// </summary>
-internal static class StoreFolderFailure
+public static class StoreFolderFailure
 {
     // ENOSPC on Linux and macOS; ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows. .NET keeps the native code in HResult.
     private static readonly int[] s_diskFullCodes = [28, 0x27, 0x70];
@@ -12,13 +12,14 @@ internal static class StoreFolderFailure
     private static readonly string s_elsewhere =
         $"point the MSBuild property SkillMixStore (or the environment variable {StoreLocation.EnvironmentVariable}, or --store)";
 
-    public static bool IsFileSystemFailure(Exception e) =>
+    internal static bool IsFileSystemFailure(Exception e) =>
         e is UnauthorizedAccessException || (e is IOException and not FileNotFoundException);
 
+    /// <summary>True for "no space left on device", whatever the operating system.</summary>
     public static bool IsDiskFull(Exception e) => e is IOException && s_diskFullCodes.Contains(e.HResult & 0xFFFF);
 
     /// <summary>The store cannot be used at all: <paramref name="root"/> (or a folder above it) is a file, or cannot be created or written.</summary>
-    public static StoreException Unusable(string root, Exception e) => new(
+    internal static StoreException Unusable(string root, Exception e) => new(
         FileOnTheWay(root) is { } file
             ? $"The step store {root} cannot be a folder: {file} is a file. Move the file away, or {s_elsewhere} at a folder."
             : IsDiskFull(e)
@@ -29,7 +30,7 @@ internal static class StoreFolderFailure
         e);
 
     /// <summary>Saving a step failed part-way; what was written is temporary or complete, never a half entry.</summary>
-    public static StoreException SaveFailed(string root, string step, Exception e) => new(
+    internal static StoreException SaveFailed(string root, string step, Exception e) => new(
         IsDiskFull(e)
             ? $"Cannot save step {step} to the step store {root}: the disk is full ({e.Message}). Free space there (`skillmix cache " +
               $"prune --max-size 10G` removes the least recently used entries), or {s_elsewhere} at another disk; then build again " +

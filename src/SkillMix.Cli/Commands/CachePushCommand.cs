@@ -36,7 +36,7 @@ internal static class CachePushCommand
             List<StepManifest> selected;
             try
             {
-                opened = StepStore.OpenExisting(parse.GetValue(store));
+                opened = StoreAccess.OpenExisting(parse.GetValue(store), output);
                 selected = Select(opened, parse.GetValue(keys) ?? []);
             }
             catch (StoreException e)

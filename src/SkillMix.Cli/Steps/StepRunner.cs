@@ -18,12 +18,20 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
 {
     public async Task<int> RunAsync(IEnumerable<string> stepFiles, CancellationToken cancellationToken)
     {
+        var swept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in stepFiles)
         {
             StepFile? step = null;
             try
             {
                 step = StepFile.Load(Path.GetFullPath(path));
+                if (swept.Add(Path.GetDirectoryName(step.OutputDirectory)!))
+                {
+                    foreach (var leftover in StagingFolders.RemoveLeftovers(Path.GetDirectoryName(step.OutputDirectory)!))
+                    {
+                        log.WriteLine($"SkillMix: removed {leftover}, left by a step that was stopped before it finished.");
+                    }
+                }
                 await BringUpToDateAsync(step, Path.GetDirectoryName(Path.GetFullPath(path))!, cancellationToken);
             }
             catch (OperationCanceledException)
@@ -52,7 +60,7 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
             return;
         }
 
-        var staging = step.OutputDirectory + ".tmp-" + Environment.ProcessId;
+        var staging = StagingFolders.For(step.OutputDirectory);
         DeleteDirectory(staging);
         var restore = store.Restore(step.Key, staging);
         var pulledFrom = "";
@@ -115,6 +123,10 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         return inner switch
         {
             Backends.StepStopException stop => $"{where}: error {stop.Code}: {stop.Message}",
+            StoreException { InnerException: IOException or UnauthorizedAccessException } store => $"{where}: error {ErrorCodes.StoreUnusable}: {what}: {store.Message}",
+            IOException io when StoreFolderFailure.IsDiskFull(io) => $"{where}: error {ErrorCodes.StepFailed}: {what} failed: the disk is full ({io.Message}). " +
+                "Free space on that disk (`dotnet clean` removes the experiment's obj/skillmix, `skillmix cache prune --max-size 10G` the store's least recently used entries) and build again; finished steps and calls are kept.",
+            UnauthorizedAccessException denied => $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {denied.Message} Make that folder writable by you and build again.",
             Models.Cost.CostException cost when step is not null && Costs.ExperimentCosts.Budget(step) is not null
                 => $"{where}: error {ErrorCodes.BudgetStop}: {Costs.ExperimentCosts.BudgetStop(step, cost)}",
             _ => $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {e.Message}",
