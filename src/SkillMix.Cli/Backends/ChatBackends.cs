@@ -18,7 +18,8 @@ namespace SkillMix.Cli.Backends;
 /// </summary>
 internal static class ChatBackends
 {
-    public static Backend Create(string name, ModelRole role, ResolvedWorld world, StepFile step)
+    /// <summary>The model <paramref name="name"/> for <paramref name="step"/>; an API model's retries and waits go to <paramref name="log"/>.</summary>
+    public static Backend Create(string name, ModelRole role, ResolvedWorld world, StepFile step, TextWriter? log = null)
     {
         Check(name, role, step.Id);
         // Local models cost nothing and have no price, which a budgeted meter would refuse: only API calls are budgeted.
@@ -26,7 +27,7 @@ internal static class ChatBackends
         {
             BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, new CostMeter()),
             BackendNames.TinyGpt => TinyGpt(step, new CostMeter()),
-            _ when BackendNames.IsApi(name) => Api(name, step, ExperimentCosts.Meter(step)),
+            _ when BackendNames.IsApi(name) => Api(name, step, ExperimentCosts.Meter(step), log ?? TextWriter.Null),
             _ => throw new InvalidDataException($"'{name}' is not a known model. {BackendNames.Help}"),
         };
     }
@@ -90,11 +91,12 @@ internal static class ChatBackends
         return new Backend(Metered(new StudentChatClient(student, defaults), meter, step), options, defaults.MaxBatch, meter);
     }
 
-    private static Backend Api(string name, StepFile step, CostMeter meter)
+    private static Backend Api(string name, StepFile step, CostMeter meter, TextWriter log)
     {
         var settings = Settings(name);
         var calls = new CallStore(SkillMix.Store.CallRecordFiles.DefaultRoot());
-        var client = ModelPipeline.Build(settings, step.Id, calls, CallMode(), meter, ExperimentCosts.Prices(step));
+        var stepLog = new StepLog(log, step.Id);
+        var client = ModelPipeline.Build(settings, step.Id, calls, CallMode(), meter, ExperimentCosts.Prices(step), logger: stepLog);
         var options = new ChatOptions { Seed = Seed(step) };
         if (step.Kind == StepKind.Sample)
         {
@@ -102,7 +104,7 @@ internal static class ChatBackends
             options.Temperature = (float)step.Parameter<double>("Temperature");
             options.MaxOutputTokens = step.Parameter<int>("MaxNewTokens");
         }
-        return new Backend(client, options, Math.Max(1, settings.Limits.MaxConcurrency), meter);
+        return new Backend(client, options, Math.Max(1, settings.Limits.MaxConcurrency), meter, stepLog);
     }
 
     /// <summary>The backend settings of a provider:model name; the endpoint may come from the provider's usual variable.</summary>

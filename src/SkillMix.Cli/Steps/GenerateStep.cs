@@ -26,7 +26,7 @@ internal sealed class GenerateStep : IStep
         var topics = PoolNames.Parse(step.Parameter<string>("Topics"), "Topics");
         var seed = step.Parameter<long>("Seed");
         var combinations = CombinationSampler.Sample(world.World, skills, topics, k, step.Parameter<int>("Attempts"), seed);
-        using var teacher = ChatBackends.Create(step.Parameter<string>("Teacher"), ModelRole.Teacher, world, step);
+        using var teacher = ChatBackends.Create(step.Parameter<string>("Teacher"), ModelRole.Teacher, world, step, context.Log);
         var records = new RecordContext(setting, world.World, skills, topics, seed);
         var progress = new StepProgress(context.Log, step.Id, combinations.Count, "texts");
         var generated = await GenerationRun.RunAsync(teacher, world, records, combinations.Select(c => (c, 1)).ToList(), progress, cancellationToken);

@@ -23,7 +23,7 @@ internal sealed class GradeStep(string kind, string input) : IStep
         var world = StepWorld.Load(step);
         var generations = Records.ReadAll<GenerationRecord>(Path.Combine(step.Input(input).Directory, GenerateStep.Output));
         var repeats = step.Parameter<int>("Gradings");
-        using var grader = ChatBackends.Create(step.Parameter<string>("Grader"), ModelRole.Grader, world, step);
+        using var grader = ChatBackends.Create(step.Parameter<string>("Grader"), ModelRole.Grader, world, step, context.Log);
         var conversation = new GradeConversation(grader.Client, grader.Options);
         var progress = new StepProgress(context.Log, step.Id, generations.Count, "texts graded");
 

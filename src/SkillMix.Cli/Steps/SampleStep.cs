@@ -28,7 +28,7 @@ internal sealed class SampleStep : IStep
             .SelectMany(k => CombinationSampler.Sample(world.World, skills, topics, k, step.Parameter<int>("Combinations"), seed))
             .SelectMany(c => Enumerable.Range(1, generations).Select(repeat => (Combination: c, Repeat: repeat)))
             .ToList();
-        using var student = ChatBackends.Create(step.Parameter<string>("Student"), ModelRole.Student, world, step);
+        using var student = ChatBackends.Create(step.Parameter<string>("Student"), ModelRole.Student, world, step, context.Log);
         var records = new RecordContext(setting, world.World, skills, topics, seed);
         var progress = new StepProgress(context.Log, step.Id, work.Count, "answers");
         var generated = await GenerationRun.RunAsync(student, world, records, work, progress, cancellationToken);
