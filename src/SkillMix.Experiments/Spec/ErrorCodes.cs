@@ -19,6 +19,7 @@ public static class ErrorCodes
     public const string MissingKey = "SKMX014";
     public const string PriceFile = "SKMX015";
     public const string StoreUnusable = "SKMX016";
+    public const string UnknownProfile = "SKMX017";
     public const string CliNotFound = "SKMX011";
     public const string StepFailed = "SKMX020";
     public const string RemoteCacheUnavailable = "SKMX021";
