@@ -69,6 +69,20 @@ public sealed class DamagedStoreTests
     }
 
     [Fact]
+    public async Task Push_skips_an_unreadable_entry_with_a_warning_and_pushes_nothing_damaged()
+    {
+        using var experiment = new PlannedExperiment();
+        await StoredThenEmptiedAsync(experiment);
+        var feed = Path.Combine(experiment.Root, "feed");
+
+        var (exit, output, error) = await CliRunner.RunAsync("cache", "push", "--store", experiment.Store, "--remote-cache", feed);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains(output.Split('\n'), l => l.StartsWith("warning SKMX010: not pushed: the entry ", StringComparison.Ordinal));
+        Assert.Contains("Pushed 0 entries", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_step_whose_stored_manifest_is_empty_runs_again_and_is_saved_whole()
     {
         using var experiment = new PlannedExperiment();
