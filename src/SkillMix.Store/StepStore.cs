@@ -170,7 +170,7 @@ public sealed class StepStore
         }
         catch (StoreException e)
         {
-            return Discard(key, null, e.Message, report: false);
+            return Discard(key, null, e.Message);
         }
 
         var staged = new List<(string Temp, string Final)>();
@@ -187,7 +187,7 @@ public sealed class StepStore
                 }
                 catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
                 {
-                    return Discard(key, null, $"the blob {ContentHash.Short(file.Blob)} of '{file.Path}' is missing", report: false);
+                    return Discard(key, null, $"the blob {ContentHash.Short(file.Blob)} of '{file.Path}' is missing");
                 }
                 using (blob)
                 {
@@ -250,7 +250,7 @@ public sealed class StepStore
         }
         catch (StoreException e)
         {
-            Discard(key, null, e.Message);
+            Discard(key, null, e.Message, report: true);
             return false;
         }
     }
@@ -339,7 +339,7 @@ public sealed class StepStore
     /// Removes a damaged entry. Only an unreadable manifest is reported to the callback: a restore's result already carries
     /// its problem, and its caller says so in the step's line.
     /// </summary>
-    private RestoreResult Discard(string key, string? corruptBlob, string problem, bool report = true)
+    private RestoreResult Discard(string key, string? corruptBlob, string problem, bool report = false)
     {
         Remove(key, corruptBlob);
         if (report && _onDamaged is not null)

@@ -68,6 +68,20 @@ public sealed class UnusableStoreTests
     }
 
     [Fact]
+    public void A_restore_of_a_blob_that_fails_its_hash_reports_through_its_result_only()
+    {
+        using var folder = new TempFolder();
+        var (store, manifest, damaged) = SavedStep(folder);
+        var hash = ContentHash.Of("alpha");
+        File.WriteAllText(Path.Combine(store.Root, "blobs", hash[..2], hash[2..]), "ALPHA");
+
+        var result = store.Restore(manifest.Key, folder.Sub("restored"));
+
+        Assert.Equal(RestoreOutcome.Discarded, result.Outcome);
+        Assert.Empty(damaged);
+    }
+
+    [Fact]
     public void A_file_as_the_store_path_names_it_and_the_settings_that_choose_the_store()
     {
         using var folder = new TempFolder();
