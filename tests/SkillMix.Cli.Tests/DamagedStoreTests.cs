@@ -145,4 +145,23 @@ public sealed class DamagedStoreTests
             running.Kill();
         }
     }
+
+    [Fact]
+    public void A_full_disk_or_an_unwritable_folder_during_a_step_says_what_to_do()
+    {
+        // ENOSPC cannot be provoked without a small file system to fill; .NET raises it as an IOException carrying errno 28.
+        var full = new IOException("No space left on device : '/work/exp/obj/skillmix/out/train.D1.tmp-7/model.bin'", 28);
+        var store = new Store.StoreException("Cannot save step train 1234 to the step store /s (Read-only file system).", new IOException("Read-only file system", 30));
+
+        var disk = Steps.StepRunner.Describe(full, null, "/work/exp/obj/skillmix/steps/train.D1.json");
+        var saving = Steps.StepRunner.Describe(store, null, "/work/exp/obj/skillmix/steps/train.D1.json");
+        var denied = Steps.StepRunner.Describe(new UnauthorizedAccessException("Access to the path '/work/exp/obj' is denied."), null, "/work/exp/s.json");
+
+        Assert.StartsWith("/work/exp/obj/skillmix/steps/train.D1.json: error SKMX020: ", disk, StringComparison.Ordinal);
+        Assert.Contains("the disk is full (No space left on device : '/work/exp/obj/skillmix/out/train.D1.tmp-7/model.bin')", disk, StringComparison.Ordinal);
+        Assert.Contains("dotnet clean", disk, StringComparison.Ordinal);
+        Assert.Contains("skillmix cache prune", disk, StringComparison.Ordinal);
+        Assert.Contains("error SKMX016: ", saving, StringComparison.Ordinal);
+        Assert.Contains("Make that folder writable", denied, StringComparison.Ordinal);
+    }
 }

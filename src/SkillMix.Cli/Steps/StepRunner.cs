@@ -113,7 +113,7 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         return pull.Pulled;
     }
 
-    private static string Describe(Exception e, StepFile? step, string path)
+    internal static string Describe(Exception e, StepFile? step, string path)
     {
         var where = e is SkillMixDataException data && data.File is { Length: > 0 }
             ? (data.Line > 0 ? $"{data.File}({data.Line})" : data.File)
