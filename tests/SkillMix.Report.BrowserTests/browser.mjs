@@ -19,7 +19,8 @@ export async function open(browser, url) {
   const requests = [];
   page.on("console", m => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", e => errors.push(String(e)));
-  page.on("request", r => { if (r.url() !== url && !r.url().startsWith("data:")) requests.push(r.url()); });
+  // data: and blob: URLs are the page's own bytes (the figure, the texts worker); anything else would be a fetch.
+  page.on("request", r => { if (r.url() !== url && !/^(data|blob):/.test(r.url())) requests.push(r.url()); });
   const started = Date.now();
   await page.goto(url);
   await page.waitForFunction(() => window.skillmixReport && window.skillmixReport.ready, null, { timeout: 60000 });

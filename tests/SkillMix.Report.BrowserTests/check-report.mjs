@@ -32,7 +32,9 @@ try {
     await page.uncheck("#filter-disagree");
   }
 
-  // Open every sample's detail, so every prompt, answer and reply is on the page, then look for the planted script's effect.
+  // Open every sample's detail once the prompts and replies are read, so every text is on the page, then look for the
+  // planted script's effect.
+  await page.waitForFunction(() => window.skillmixReport.textsReady === true, null, { timeout: 60000 });
   while (await page.locator("#more").isVisible()) {
     await page.click("#more");
   }
@@ -41,10 +43,14 @@ try {
   for (let i = 0; i < total; i++) {
     await rows.nth(i).click();
   }
+  await page.waitForFunction(() => window.skillmixReport.pendingTexts === 0, null, { timeout: 60000 });
   observed.details = await page.locator("#samples tbody tr.detail").count();
+  observed.detailsFilled = await page.locator("#samples tbody tr.detail h3").count();
   observed.planted = await page.evaluate(() => window.__planted === undefined ? null : window.__planted);
   observed.scriptElements = await page.evaluate(() => document.querySelectorAll("script").length);
   observed.bodyText = await page.evaluate(() => document.body.innerText.includes("<script>window.__planted"));
+  observed.replyText = await page.evaluate(() => document.body.innerText.includes("Third look <script>window.__planted"));
+  observed.errorsAfterOpening = errors.length;
   console.log(JSON.stringify(observed));
 } finally {
   await browser.close();

@@ -8,20 +8,23 @@ using SkillMix.Core.Prompts;
 namespace SkillMix.Cli.Report;
 
 /// <summary>
-/// The HTML report's data as one JSON document. Every text goes once into a string table and is referred to by index, so
-/// a prompt shared by the answers of a combination, or a second-turn prompt shared by a whole k, is stored once. Votes
-/// and outcomes are computed here with Core's rules, so the page only shows them.
+/// The HTML report's data as two JSON documents: the index (results, samples with their answers, points and votes; what
+/// the table and the filters need) and the texts (prompts and grader replies; about nine tenths of the bytes, needed only
+/// when a sample is opened, so the page can show its table before reading them). Every text goes once into a string
+/// table and is referred to by index, so a prompt shared by the answers of a combination, or a second-turn prompt shared
+/// by a whole k, is stored once. Votes and outcomes are computed here with Core's rules, so the page only shows them.
 /// </summary>
 internal static class HtmlReportData
 {
     /// <summary>The outcomes a sample can have under its first grader, in filter order.</summary>
     public static readonly IReadOnlyList<string> Outcomes = ["full marks", "all skills, not full marks", "missed a skill"];
 
-    public static byte[] Serialize(HtmlReportInput input)
+    public static (byte[] Index, byte[] Texts) Serialize(HtmlReportInput input)
     {
         var strings = new StringTable();
+        var texts = new StringTable();
         using var stream = new MemoryStream();
-        // Relaxed escaping keeps non-ASCII text small; the page embeds the document compressed and base64-encoded.
+        // Relaxed escaping keeps non-ASCII text readable and small; the page escapes '<' where it embeds the index as is.
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
@@ -45,13 +48,23 @@ internal static class HtmlReportData
             w.WriteStartArray("samples");
             foreach (var sample in input.Samples)
             {
-                WriteSample(w, sample, strings);
+                WriteSample(w, sample, strings, texts);
             }
             w.WriteEndArray();
             WriteStrings(w, "strings", strings.Values);
             w.WriteEndObject();
         }
-        return stream.ToArray();
+        using var textStream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(textStream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartArray();
+            foreach (var text in texts.Values)
+            {
+                w.WriteStringValue(text);
+            }
+            w.WriteEndArray();
+        }
+        return (stream.ToArray(), textStream.ToArray());
     }
 
     private static void WriteCells(Utf8JsonWriter w, IReadOnlyList<CellResult> cells)
@@ -90,9 +103,10 @@ internal static class HtmlReportData
         w.WriteEndArray();
     }
 
-    // Members: m model, s setting, k, c combination, r repeat, sk skills, t topic, p prompt, p2 second prompt, a answer,
+    // Members (numbers index the strings; p, p2 and rp index the texts): m model, s setting, k, c combination, r repeat,
+    // sk skills, t topic, p prompt, p2 second prompt, a answer,
     // o outcome (index into outcomes), d 1 when graders disagree, g one entry per grader.
-    private static void WriteSample(Utf8JsonWriter w, HtmlSample sample, StringTable strings)
+    private static void WriteSample(Utf8JsonWriter w, HtmlSample sample, StringTable strings, StringTable texts)
     {
         var graders = sample.Gradings.GroupBy(g => g.Grader).Select(g => (Grader: g.Key, Gradings: g.OrderBy(x => x.Repeat).ToList())).ToList();
         var votes = graders.Select(g => Vote(g.Gradings, sample.K)).ToList();
@@ -109,8 +123,8 @@ internal static class HtmlReportData
         }
         w.WriteEndArray();
         w.WriteNumber("t", strings.Index(sample.Topic));
-        w.WriteNumber("p", strings.Index(sample.Prompt));
-        w.WriteNumber("p2", strings.Index(sample.SecondPrompt));
+        w.WriteNumber("p", texts.Index(sample.Prompt));
+        w.WriteNumber("p2", texts.Index(sample.SecondPrompt));
         w.WriteNumber("a", strings.Index(sample.Answer));
         if (votes.Count > 0)
         {
@@ -137,7 +151,7 @@ internal static class HtmlReportData
                 w.WriteNumber("r", grading.Repeat);
                 Numbers(w, "pt", grading.Points);
                 w.WriteNumber("lp", grading.LengthPoint);
-                w.WriteNumber("rp", strings.Index(grading.Reply));
+                w.WriteNumber("rp", texts.Index(grading.Reply));
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -1,7 +1,9 @@
 namespace SkillMix.Cli.Report;
 
 /// <summary>
-/// The HTML report's script, inlined into the page. It decompresses the data block and builds every element with
+/// The HTML report's script, inlined into the page between the index block and the texts block. It reads the index and
+/// builds the table at once; a worker then decompresses the texts (prompts and replies) and hands out those of a sample
+/// when it is opened. Every element is built with
 /// createElement and textContent (never innerHTML), so text from models stays text. Only the first rows of a filtered
 /// list are built, more on request, so a report of tens of thousands of gradings opens and filters quickly.
 /// window.skillmixReport exposes readiness and the last filter's duration for the browser tests and the benchmark.
@@ -14,7 +16,7 @@ internal static class HtmlReportScript
         const state = { ready: false, shown: 0, rendered: 0, lastFilterMs: 0 };
         window.skillmixReport = state;
 
-        // The data block: JSON, gzip-compressed, base64-encoded (one line, no breaks).
+        // The texts block (prompts and replies) is JSON, gzip-compressed, base64-encoded (one line, no breaks).
         function base64(text) {
           const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
           const value = new Uint8Array(128);
@@ -35,13 +37,58 @@ internal static class HtmlReportScript
           return out;
         }
 
-        async function load() {
-          const bytes = base64(document.getElementById("data").textContent.trim());
-          const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-          return JSON.parse(await new Response(stream).text());
+        // The prompts and replies live in a worker: it decodes, decompresses and parses them off the main thread, and
+        // answers requests for the texts of the sample being opened, so the main thread never holds tens of MB of text.
+        const workerBody = `
+          let ready = null;
+          let texts = null;
+          onmessage = async e => {
+            if (e.data.load !== undefined) {
+              const t0 = performance.now();
+              ready = (async () => {
+                const stream = new Blob([base64(e.data.load)]).stream().pipeThrough(new DecompressionStream("gzip"));
+                texts = JSON.parse(new TextDecoder().decode(await new Response(stream).arrayBuffer()));
+              })();
+              await ready;
+              postMessage({ loaded: performance.now() - t0 });
+            } else {
+              await ready;
+              postMessage({ id: e.data.id, texts: e.data.want.map(i => texts[i]) });
+            }
+          };`;
+        const texts = { waiting: new Map(), next: 0 };
+        texts.started = new Promise(resolve => { texts.start = resolve; });
+        function startTexts() {
+          const worker = new Worker(URL.createObjectURL(new Blob([base64.toString(), workerBody], { type: "text/javascript" })));
+          worker.onmessage = e => {
+            if (e.data.loaded !== undefined) {
+              state.textsMs = e.data.loaded;
+              state.textsReady = true;
+              return;
+            }
+            const resolve = texts.waiting.get(e.data.id);
+            texts.waiting.delete(e.data.id);
+            state.pendingTexts = texts.waiting.size;
+            resolve(e.data.texts);
+          };
+          worker.onerror = e => console.error("The report's prompts and replies could not be read: " + e.message);
+          worker.postMessage({ load: document.getElementById("texts").textContent.trim() });
+          texts.start(worker);
+        }
+        async function getTexts(want) {
+          const worker = await texts.started;
+          return new Promise(resolve => {
+            const id = texts.next++;
+            texts.waiting.set(id, resolve);
+            state.pendingTexts = texts.waiting.size;
+            worker.postMessage({ id, want });
+          });
         }
 
-        load().then(D => {
+        (() => {
+          const t0 = performance.now();
+          const D = JSON.parse(document.getElementById("data").textContent);
+          state.timings = { start: t0, parse: performance.now() - t0 };
           const S = D.strings;
           const samples = D.samples;
           const PAGE = 100;
@@ -163,9 +210,22 @@ internal static class HtmlReportScript
 
           function detail(s) {
             const td = el("td"); td.colSpan = 8;
+            const tr = el("tr", null, "detail"); tr.append(td);
+            td.append(el("p", "Reading the prompts and replies…"));
+            const want = [s.p, s.p2];
+            for (const g of s.g) for (const x of g.x) want.push(x.rp);
+            getTexts(want).then(list => {
+              const T = new Map(want.map((w, i) => [w, list[i]]));
+              td.replaceChildren();
+              fill(td, s, T);
+            });
+            return tr;
+          }
+
+          function fill(td, s, T) {
             td.append(el("h3", `${S[s.m]}, ${S[s.s]}, k = ${s.k}: combination ${s.c}, answer ${s.r}`));
-            td.append(el("h4", "Prompt"), el("pre", S[s.p]));
-            const second = el("details"); second.append(el("summary", "Second prompt"), el("pre", S[s.p2]));
+            td.append(el("h4", "Prompt"), el("pre", T.get(s.p)));
+            const second = el("details"); second.append(el("summary", "Second prompt"), el("pre", T.get(s.p2)));
             td.append(second, el("h4", "Answer"), el("pre", S[s.a]));
             const names = criteria(s);
             for (const g of s.g) {
@@ -182,14 +242,12 @@ internal static class HtmlReportScript
               });
               td.append(table);
               for (const x of g.x) {
-                const text = explanation(S[x.rp]);
+                const text = explanation(T.get(x.rp));
                 if (text) td.append(el("p", `Explanation (grading ${x.r}): ${text}`));
-                const full = el("details"); full.append(el("summary", `Reply of grading ${x.r}`), el("pre", S[x.rp]));
+                const full = el("details"); full.append(el("summary", `Reply of grading ${x.r}`), el("pre", T.get(x.rp)));
                 td.append(full);
               }
             }
-            const tr = el("tr", null, "detail"); tr.append(td);
-            return tr;
           }
 
           function sampleRow(i) {
@@ -239,12 +297,12 @@ internal static class HtmlReportScript
 
           more.addEventListener("click", renderMore);
           apply();
+          state.timings.build = performance.now() - t0 - state.timings.parse;
           state.ready = true;
           state.readyMs = performance.now();
-        }).catch(e => {
-          document.getElementById("count").textContent = "The report's data could not be read: " + e;
-          throw e;
-        });
+          // The prompts and replies follow this script in the page: read them once the page is parsed.
+          if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startTexts); else startTexts();
+        })();
 
         """;
 }

@@ -42,9 +42,12 @@ public sealed class HtmlReportBrowserTests
         Assert.Equal(samples.Count(s => s.Setting == "held-out"), seen.GetProperty("disagreeOnly").GetInt32());
 
         Assert.Equal(samples.Count, seen.GetProperty("details").GetInt32());
+        Assert.Equal(samples.Count, seen.GetProperty("detailsFilled").GetInt32());
         Assert.Equal(JsonValueKind.Null, seen.GetProperty("planted").ValueKind);
-        Assert.Equal(2, seen.GetProperty("scriptElements").GetInt32());
-        Assert.True(seen.GetProperty("bodyText").GetBoolean(), "the planted text should be shown as text");
+        Assert.Equal(3, seen.GetProperty("scriptElements").GetInt32());
+        Assert.True(seen.GetProperty("bodyText").GetBoolean(), "the planted answer should be shown as text");
+        Assert.True(seen.GetProperty("replyText").GetBoolean(), "the planted reply should be shown as text");
+        Assert.Equal(0, seen.GetProperty("errorsAfterOpening").GetInt32());
     }
 
     private static void Shown(JsonElement filters, string filter, string option, int expected)

@@ -11,37 +11,46 @@ public sealed class HtmlReportTests
 {
     private static string Page(HtmlReportInput? input = null) => Encoding.UTF8.GetString(HtmlReport.Render(input ?? HtmlReportSample.Input()));
 
-    private static JsonDocument Data(string page)
+    private static string Block(string page, string id)
     {
-        var start = page.IndexOf("<script type=\"application/octet-stream\" id=\"data\" data-encoding=\"gzip+base64\">", StringComparison.Ordinal);
-        var body = page[(page.IndexOf('>', start) + 1)..page.IndexOf("</script>", start, StringComparison.Ordinal)].Trim();
-        using var gzip = new GZipStream(new MemoryStream(Convert.FromBase64String(body)), CompressionMode.Decompress);
-        return JsonDocument.Parse(gzip);
+        var start = page.IndexOf($" id=\"{id}\"", StringComparison.Ordinal);
+        return page[(page.IndexOf('>', start) + 1)..page.IndexOf("</script>", start, StringComparison.Ordinal)].Trim();
+    }
+
+    private static JsonDocument Data(string page) => JsonDocument.Parse(Block(page, "data"));
+
+    private static List<string> Texts(string page)
+    {
+        using var gzip = new GZipStream(new MemoryStream(Convert.FromBase64String(Block(page, "texts"))), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<List<string>>(gzip)!;
     }
 
     [Fact]
     public void Text_from_models_cannot_close_the_data_block_or_add_markup()
     {
         var page = Page();
-        // The page's own two script elements and nothing else: the planted one is inside the compressed data.
-        Assert.Equal(2, Regex.Matches(page, "<script", RegexOptions.IgnoreCase).Count);
+        // The page's own three script elements (index, texts, code) and nothing else: the planted one is escaped data.
+        Assert.Equal(3, Regex.Matches(page, "<script", RegexOptions.IgnoreCase).Count);
         Assert.DoesNotContain("<img src=x", page, StringComparison.OrdinalIgnoreCase);
         Assert.Single(Regex.Matches(page, "<img", RegexOptions.IgnoreCase));
         Assert.DoesNotContain("<b>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("__planted", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>window.__planted", page, StringComparison.Ordinal);
+        Assert.Contains("\\u003cscript\\u003ewindow.__planted", page, StringComparison.Ordinal);
         // The title is HTML-encoded where the page writes it as markup.
         Assert.Contains("<title>Tiny &lt;b&gt;experiment&lt;/b&gt;: SkillMix results</title>", page, StringComparison.Ordinal);
         // And the data still read back to the original text.
         using var data = Data(page);
         var strings = data.RootElement.GetProperty("strings").EnumerateArray().Select(s => s.GetString()).ToList();
         Assert.Contains("Her needle was a sparrow. " + HtmlReportSample.Planted, strings);
+        Assert.Contains(Texts(page), t => t.EndsWith("Third look " + HtmlReportSample.Planted, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Only_the_pages_own_script_may_run_and_nothing_is_fetched()
     {
         var page = Page();
-        var script = page[(page.LastIndexOf("<script>", StringComparison.Ordinal) + "<script>".Length)..page.LastIndexOf("</script>", StringComparison.Ordinal)];
+        var start = page.IndexOf("<script>", StringComparison.Ordinal) + "<script>".Length;
+        var script = page[start..page.IndexOf("</script>", start, StringComparison.Ordinal)];
         var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(script)));
         Assert.Contains($"script-src 'sha256-{hash}'", page, StringComparison.Ordinal);
         Assert.Contains("default-src 'none'", page, StringComparison.Ordinal);
@@ -54,11 +63,15 @@ public sealed class HtmlReportTests
     public void Shared_texts_are_stored_once_and_votes_follow_the_aggregation_rules()
     {
         var samples = HtmlReportSample.Samples();
-        using var data = Data(Page(HtmlReportSample.Input(samples)));
+        var page = Page(HtmlReportSample.Input(samples));
+        using var data = Data(page);
         var root = data.RootElement;
         var strings = root.GetProperty("strings").EnumerateArray().Select(s => s.GetString()!).ToList();
-        Assert.Single(strings, s => s == "Improve it. Answer:");
+        var texts = Texts(page);
+        Assert.Single(texts, s => s == "Improve it. Answer:");
+        Assert.Equal(texts.Count, texts.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(strings.Count, strings.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("Write about Sewing showing metaphor, red herring. Answer:", texts[root.GetProperty("samples")[0].GetProperty("p").GetInt32()]);
         var rows = root.GetProperty("samples").EnumerateArray().ToList();
         Assert.Equal(samples.Count, rows.Count);
 
