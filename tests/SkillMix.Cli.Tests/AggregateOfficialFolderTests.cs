@@ -54,7 +54,7 @@ public sealed class AggregateOfficialFolderTests
             var (exit, output, error) = await CliRunner.RunAsync("aggregate", folder);
             Assert.NotEqual(0, exit);
             Assert.Equal("", output);
-            Assert.Contains(path + "(1): error SKMX038:", error, StringComparison.Ordinal);
+            Assert.Contains(path + "(1): error SKMX039:", error, StringComparison.Ordinal);
             Assert.Contains("generation records, LLaMA-style", error, StringComparison.Ordinal);
             Assert.Contains("graded records, GPT-style", error, StringComparison.Ordinal);
         }
