@@ -27,7 +27,7 @@ public static class StepKind
         Sample => "2",
         GradeSamples => "1",
         Aggregate => "1",
-        Report => "2",
+        Report => "3",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
     };
 

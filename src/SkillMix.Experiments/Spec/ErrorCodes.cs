@@ -31,4 +31,5 @@ public static class ErrorCodes
     public const string VerifyMetricDiffers = "SKMX035";
     public const string CallRecordMismatch = "SKMX036";
     public const string CallRecordKeptLocal = "SKMX037";
+    public const string RecordFile = "SKMX039";
 }
