@@ -25,7 +25,7 @@ public static class NumericsPin
     {
         ["ATEN_CPU_CAPABILITY"] = "avx2",
         ["MKL_CBWR"] = "COMPATIBLE",
-        // oneDNN is switched off in the process; capping it too keeps a libtorch that ignored the switch portable.
+        // oneDNN is switched off in the process; the cap limits what a libtorch that ignored the switch could pick.
         ["ONEDNN_MAX_CPU_ISA"] = "AVX2",
         ["OMP_NUM_THREADS"] = "1",
         ["MKL_NUM_THREADS"] = "1",
