@@ -5,9 +5,24 @@ using SkillMix.Training.Training;
 using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project bench/SkillMix.Bench.Training [-- --steps N] [--wide] [--sample-only] [--one-thread]
+//        dotnet run -c Release --project bench/SkillMix.Bench.Training -- --numerics [--steps N] [--rounds R]
 // Every figure of one run is measured under the same load, so compare ratios within a run; other work on a shared
-// machine moves absolute numbers a lot. Each measurement runs with 2 and with 1 libtorch threads.
+// machine moves absolute numbers a lot. Each measurement runs with 2 and with 1 libtorch threads. --numerics compares
+// pinned with native numerics instead, each in child processes of this program (NumericsComparison).
 var steps = Argument("--steps", 20);
+if (Array.IndexOf(args, "--numerics-child") is var child and >= 0)
+{
+    NumericsPin.TryParse(args[child + 1], out var mode);
+    NumericsComparison.Measure(mode, int.Parse(args[child + 2], CultureInfo.InvariantCulture), int.Parse(args[child + 3], CultureInfo.InvariantCulture));
+    return;
+}
+if (args.Contains("--numerics"))
+{
+    Console.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+    NumericsComparison.Run(steps, Argument("--rounds", 2));
+    Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+    return;
+}
 var wide = args.Contains("--wide");
 var sampleOnly = args.Contains("--sample-only");
 var threadCounts = args.Contains("--one-thread") ? new[] { 1 } : new[] { 2, 1 };
