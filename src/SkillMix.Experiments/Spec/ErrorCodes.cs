@@ -29,4 +29,11 @@ public static class ErrorCodes
     public const string VerifyMetricDiffers = "SKMX035";
     public const string CallRecordMismatch = "SKMX036";
     public const string CallRecordKeptLocal = "SKMX037";
+    // A real student's checkpoint, tokenizer or device (raised by SkillMix.Training's CheckpointException with these codes).
+    public const string StudentCheckpointNotFound = "SKMX038";
+    public const string StudentUnsupported = "SKMX039";
+    public const string StudentCheckpointDamaged = "SKMX040";
+    public const string StudentTokenizerMismatch = "SKMX041";
+    public const string StudentTooLong = "SKMX042";
+    public const string StudentDeviceUnavailable = "SKMX043";
 }
