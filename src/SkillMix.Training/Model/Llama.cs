@@ -19,9 +19,9 @@ internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var x32 = x.to(float32);                                               // (B, T, C)
-        var variance = x32.pow(2).mean([-1], keepdim: true);                   // (B, T, 1)
-        return weight * x32.mul(variance.add(_eps).rsqrt()).to(x.dtype);      // (B, T, C)
+        var x32 = x.dtype == float32 ? x : x.to(float32);                      // (B, T, C)
+        var normed = x32.mul(x32.square().mean([-1], keepdim: true).add_(_eps).rsqrt_()); // (B, T, C)
+        return weight * (x.dtype == float32 ? normed : normed.to(x.dtype));    // (B, T, C)
     }
 }
 
@@ -75,7 +75,8 @@ internal sealed class LlamaAttention : nn.Module
         RegisterComponents();
     }
 
-    public Tensor Attend(Tensor x, Tensor cos, Tensor sin, Tensor mask, KvCache? cache, int layer, long start)
+    /// <summary><paramref name="bias"/> (B, 1, 1, T, S) is 0 where a query may attend to a key and -inf where not.</summary>
+    public Tensor Attend(Tensor x, Tensor cos, Tensor sin, Tensor bias, KvCache? cache, int layer, long start)
     {
         var (b, t) = (x.shape[0], x.shape[1]);
         var groups = _heads / _kvHeads;
@@ -92,8 +93,8 @@ internal sealed class LlamaAttention : nn.Module
         // Query heads h = g * groups + j share key/value head g: group them instead of copying keys per query head.
         var qg = q.reshape(b, _kvHeads, groups * t, _headDim);                 // (B, nkv, G*T, hs)
         var att = qg.matmul(k.transpose(-2, -1)).mul_(1.0 / Math.Sqrt(_headDim)); // (B, nkv, G*T, S)
-        att = att.view(b, _kvHeads, groups, t, s).masked_fill(mask.unsqueeze(2).logical_not(), double.NegativeInfinity);
-        att = att.softmax(-1, float32).to(q.dtype).view(b, _kvHeads, groups * t, s); // (B, nkv, G*T, S)
+        att = att.view(b, _kvHeads, groups, t, s).add_(bias).softmax(-1, float32);      // (B, nkv, G, T, S)
+        att = (q.dtype == float32 ? att : att.to(q.dtype)).view(b, _kvHeads, groups * t, s); // (B, nkv, G*T, S)
         var y = att.matmul(v).view(b, _heads, t, _headDim);                    // (B, nh, T, hs)
         y = y.transpose(1, 2).contiguous().view(b, t, _heads * _headDim);      // (B, T, C)
         return o_proj.forward(y);                                              // (B, T, C)
@@ -136,9 +137,9 @@ internal sealed class LlamaDecoderLayer : nn.Module
         RegisterComponents();
     }
 
-    public Tensor Run(Tensor x, Tensor cos, Tensor sin, Tensor mask, KvCache? cache, int layer, long start)
+    public Tensor Run(Tensor x, Tensor cos, Tensor sin, Tensor bias, KvCache? cache, int layer, long start)
     {
-        x = x + self_attn.Attend(input_layernorm.forward(x), cos, sin, mask, cache, layer, start); // (B, T, C)
+        x = x + self_attn.Attend(input_layernorm.forward(x), cos, sin, bias, cache, layer, start); // (B, T, C)
         return x + mlp.forward(post_attention_layernorm.forward(x));           // (B, T, C)
     }
 }
@@ -167,9 +168,10 @@ internal sealed class LlamaModel : nn.Module
     {
         var x = embed_tokens.forward(idx);                                     // (B, T, C)
         var (cos, sin) = _rotary.At(positions, x.dtype);                       // (B, 1, T, hs) each
+        var bias = zeros(mask.shape, float32, mask.device).masked_fill_(mask.logical_not(), double.NegativeInfinity).unsqueeze(2); // (B, 1, 1, T, S)
         for (var layer = 0; layer < layers.Count; layer++)
         {
-            x = layers[layer].Run(x, cos, sin, mask, cache, layer, start);     // (B, T, C)
+            x = layers[layer].Run(x, cos, sin, bias, cache, layer, start);     // (B, T, C)
         }
         return norm.forward(x);                                                // (B, T, C)
     }
