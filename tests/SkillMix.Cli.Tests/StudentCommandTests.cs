@@ -62,17 +62,17 @@ public sealed class StudentCommandTests
     public async Task A_missing_checkpoint_and_an_unavailable_device_are_skmx_errors()
     {
         var (exit, _, error) = await CliRunner.RunAsync("student", "generate", "--model", "hf:nobody/nothing", "--prompt-ids", "1");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("error SKMX038", error, StringComparison.Ordinal);
         Assert.Contains("models--nobody--nothing", error, StringComparison.Ordinal);
         if (!TorchSharp.torch.cuda.is_available())
         {
             (exit, _, error) = await CliRunner.RunAsync("student", "generate", "--model", Stories, "--prompt-ids", "1", "--device", "cuda");
-            Assert.Equal(1, exit);
+            Assert.Equal(2, exit);
             Assert.Contains("error SKMX043", error, StringComparison.Ordinal);
         }
         (exit, _, error) = await CliRunner.RunAsync("student", "generate", "--model", Stories, "--prompt", "Once");
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("tokenizer.model", error, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,10 @@ internal static class StudentCommand
         StudentTokenizeCommand.Create(),
     };
 
-    /// <summary>Runs a student subcommand; a checkpoint, tokenizer or device that cannot be used is its SKMX error, exit 1.</summary>
+    /// <summary>
+    /// Runs a student subcommand: a checkpoint, tokenizer or device that cannot be used is its SKMX error (exit 2, bad
+    /// input data); a bad option, exit 1 (bad command line).
+    /// </summary>
     public static int Run(ParseResult parse, Action action)
     {
         try
@@ -23,12 +26,17 @@ internal static class StudentCommand
         catch (CheckpointException e)
         {
             parse.InvocationConfiguration.Error.WriteLine($"skillmix: error {e.Code}: {e.Message}");
-            return 1;
+            return 2;
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or IOException)
+        catch (IOException e)
         {
             parse.InvocationConfiguration.Error.WriteLine($"skillmix: error: {e.Message}");
             return 2;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"skillmix: error: {e.Message}");
+            return 1;
         }
     }
 }
