@@ -79,4 +79,23 @@ public sealed class LlamaTests
         }
         Assert.NotEmpty(student.Generate([new GenerationRequest([1, 5], 4)])[0]);
     }
+
+    [Fact]
+    public void The_kv_cache_changes_nothing_and_generation_config_sets_the_end_ids()
+    {
+        var random = RandomLlama.Write(RandomLlama.MistralConfig(), "F32");
+        using (var student = HfStudent.Load(random.Folder))
+        {
+            var requests = Prompts.Select((p, i) => new SampleRequest(p, 0.8, 16, new Core.Sampling.SeededRandom((ulong)i + 1))).ToArray();
+            var cached = Sampler.Generate(student.Model, requests, useKvCache: true, stopTokens: student.EosIds, padToken: 1);
+            var again = Prompts.Select((p, i) => new SampleRequest(p, 0.8, 16, new Core.Sampling.SeededRandom((ulong)i + 1))).ToArray();
+            var recomputed = Sampler.Generate(student.Model, again, useKvCache: false, stopTokens: student.EosIds, padToken: 1);
+            Assert.Equal(cached.Select(r => r.Tokens), recomputed.Select(r => r.Tokens));
+        }
+        var (reference, _) = ReferenceLlama.Greedy(random, Prompts[0], 12, eos: -1);
+        File.WriteAllText(Path.Combine(random.Folder, "generation_config.json"), $"{{\"eos_token_id\": [{reference[3]}], \"temperature\": 0.6}}");
+        using var withEnds = HfStudent.Load(random.Folder);
+        Assert.Equal(0.6, withEnds.Checkpoint.Generation.Temperature);
+        Assert.Equal(reference[..Array.IndexOf(reference, reference[3])], withEnds.Generate([new GenerationRequest(Prompts[0], 12)])[0]);
+    }
 }
