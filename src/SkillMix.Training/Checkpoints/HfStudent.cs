@@ -30,6 +30,9 @@ public sealed class HfStudent : IDisposable
 
     public Device Device => Model.Device;
 
+    /// <summary>The chat layout the model was instruction-tuned with, by its family: Mistral-Instruct for mistral, Llama-2-Chat for llama.</summary>
+    public InstructFormat Format => Config.ModelType == "mistral" ? InstructFormat.MistralInstruct : InstructFormat.Llama2Chat;
+
     /// <summary>The ids that end an answer: generation_config.json's when it has them, else config.json's.</summary>
     public IReadOnlySet<int> EosIds => (Checkpoint.Generation.EosIds ?? Config.EosIds).ToHashSet();
 

@@ -32,12 +32,21 @@ internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
 internal sealed class Rotary
 {
     private readonly Tensor _invFreq;                                          // (hs / 2), float32
+    private readonly Tensor _rotateHalf;                                       // (hs, hs): x @ it = rotate_half(x)
 
     public Rotary(LlamaConfig config, Device device)
     {
         // 1 / theta^(2i/d) in float32, as Hugging Face computes it, so long positions round alike.
         var exponents = arange(0, config.HeadDim, 2, int64, device).to(float32).div(config.HeadDim); // (hs / 2)
         _invFreq = tensor((float)config.RopeTheta, float32, device).pow(exponents).reciprocal().DetachFromDisposeScope();
+        var half = config.HeadDim / 2;
+        var matrix = new float[config.HeadDim * config.HeadDim];
+        for (var i = 0; i < half; i++)
+        {
+            matrix[(i + half) * config.HeadDim + i] = -1;                      // out[i] = -x[i + hs/2]
+            matrix[i * config.HeadDim + i + half] = 1;                         // out[i + hs/2] = x[i]
+        }
+        _rotateHalf = tensor(matrix, [config.HeadDim, config.HeadDim], float32, device).DetachFromDisposeScope();
     }
 
     /// <summary>cos and sin at each sequence's own positions (B, T), shaped (B, 1, T, hs) to broadcast over heads.</summary>
@@ -46,6 +55,16 @@ internal sealed class Rotary
         var freqs = positions.to(float32).unsqueeze(-1) * _invFreq;           // (B, T, hs / 2)
         var emb = cat([freqs, freqs], -1).unsqueeze(1);                        // (B, 1, T, hs)
         return (emb.cos().to(dtype), emb.sin().to(dtype));
+    }
+
+    /// <summary>
+    /// For one new token per sequence (positions (B, 1)): the rotation as a matrix (B, 1, hs, hs), diag(cos) +
+    /// rotate_half scaled by sin, so that x @ it = x * cos + rotate_half(x) * sin in one call.
+    /// </summary>
+    public Tensor Matrix(Tensor positions, ScalarType dtype)
+    {
+        var (cos, sin) = At(positions, float32);                               // (B, 1, 1, hs)
+        return cos.squeeze(2).diag_embed().add_(_rotateHalf * sin).to(dtype);  // (B, 1, hs, hs)
     }
 
     public static Tensor Apply(Tensor x, Tensor cos, Tensor sin)
@@ -75,7 +94,7 @@ internal sealed class LlamaAttention : nn.Module
         RegisterComponents();
     }
 
-    /// <summary><paramref name="bias"/> (B, 1, 1, T, S) is 0 where a query may attend to a key and -inf where not.</summary>
+    /// <summary><paramref name="bias"/> (B, 1, T, S) is 0 where a query may attend to a key and -inf where not.</summary>
     public Tensor Attend(Tensor x, Tensor cos, Tensor sin, Tensor bias, KvCache? cache, int layer, long start)
     {
         var (b, t) = (x.shape[0], x.shape[1]);
@@ -93,11 +112,25 @@ internal sealed class LlamaAttention : nn.Module
         // Query heads h = g * groups + j share key/value head g: group them instead of copying keys per query head.
         var qg = q.reshape(b, _kvHeads, groups * t, _headDim);                 // (B, nkv, G*T, hs)
         var att = qg.matmul(k.transpose(-2, -1)).mul_(1.0 / Math.Sqrt(_headDim)); // (B, nkv, G*T, S)
-        att = att.view(b, _kvHeads, groups, t, s).add_(bias).softmax(-1, float32);      // (B, nkv, G, T, S)
+        att = att.view(b, _kvHeads, groups, t, s).add_(bias.unsqueeze(2)).softmax(-1, float32); // (B, nkv, G, T, S)
         att = (q.dtype == float32 ? att : att.to(q.dtype)).view(b, _kvHeads, groups * t, s); // (B, nkv, G*T, S)
         var y = att.matmul(v).view(b, _heads, t, _headDim);                    // (B, nh, T, hs)
         y = y.transpose(1, 2).contiguous().view(b, t, _heads * _headDim);      // (B, T, C)
         return o_proj.forward(y);                                              // (B, T, C)
+    }
+
+    // One new token per sequence, the decoding step: the same computation in fewer calls (views for transposes, the
+    // rotation as one matmul), since for small models the number of libtorch calls, not arithmetic, sets the speed.
+    public Tensor AttendOne(Tensor x, Tensor rotation, Tensor bias, KvCache cache, int layer, long start)
+    {
+        var b = x.shape[0];
+        var q = q_proj.forward(x).view(b, _kvHeads, _heads / _kvHeads, _headDim).matmul(rotation); // (B, nkv, G, hs)
+        var k = k_proj.forward(x).view(b, _kvHeads, 1, _headDim).matmul(rotation); // (B, nkv, 1, hs)
+        var v = v_proj.forward(x).view(b, _kvHeads, 1, _headDim);              // (B, nkv, 1, hs)
+        (k, v) = cache.Append(layer, start, k, v);                             // (B, nkv, S, hs)
+        var att = q.matmul(k.transpose(-2, -1)).mul_(1.0 / Math.Sqrt(_headDim)).add_(bias).softmax(-1, float32); // (B, nkv, G, S)
+        var y = (q.dtype == float32 ? att : att.to(q.dtype)).matmul(v);        // (B, nkv, G, hs)
+        return o_proj.forward(y.view(b, 1, _heads * _headDim));                // (B, 1, C)
     }
 }
 
@@ -142,6 +175,12 @@ internal sealed class LlamaDecoderLayer : nn.Module
         x = x + self_attn.Attend(input_layernorm.forward(x), cos, sin, bias, cache, layer, start); // (B, T, C)
         return x + mlp.forward(post_attention_layernorm.forward(x));           // (B, T, C)
     }
+
+    public Tensor RunOne(Tensor x, Tensor rotation, Tensor bias, KvCache cache, int layer, long start)
+    {
+        x = x + self_attn.AttendOne(input_layernorm.forward(x), rotation, bias, cache, layer, start); // (B, 1, C)
+        return x + mlp.forward(post_attention_layernorm.forward(x));           // (B, 1, C)
+    }
 }
 
 /// <summary>The decoder stack (Hugging Face's "model."): token embedding, layers, final norm.</summary>
@@ -167,8 +206,17 @@ internal sealed class LlamaModel : nn.Module
     public Tensor Hidden(Tensor idx, Tensor positions, Tensor mask, KvCache? cache, long start)
     {
         var x = embed_tokens.forward(idx);                                     // (B, T, C)
+        var bias = zeros(mask.shape, float32, mask.device).masked_fill_(mask.logical_not(), double.NegativeInfinity); // (B, 1, T, S)
+        if (cache is not null && idx.shape[1] == 1)
+        {
+            var rotation = _rotary.Matrix(positions, x.dtype);                 // (B, 1, hs, hs)
+            for (var layer = 0; layer < layers.Count; layer++)
+            {
+                x = layers[layer].RunOne(x, rotation, bias, cache, layer, start); // (B, 1, C)
+            }
+            return norm.forward(x);                                            // (B, 1, C)
+        }
         var (cos, sin) = _rotary.At(positions, x.dtype);                       // (B, 1, T, hs) each
-        var bias = zeros(mask.shape, float32, mask.device).masked_fill_(mask.logical_not(), double.NegativeInfinity).unsqueeze(2); // (B, 1, 1, T, S)
         for (var layer = 0; layer < layers.Count; layer++)
         {
             x = layers[layer].Run(x, cos, sin, bias, cache, layer, start);     // (B, T, C)
