@@ -30,6 +30,9 @@ public sealed class LlamaLoadingErrorTests
     [InlineData("hidden_act", "\"gelu\"")]
     [InlineData("attention_bias", "true")]
     [InlineData("quantization_config", "{\"bits\": 4}")]
+    [InlineData("num_key_value_heads", "3")]
+    [InlineData("hidden_size", "0")]
+    [InlineData("vocab_size", "48.5")]
     public void An_unsupported_config_key_is_refused_by_name(string key, string value)
     {
         var folder = WithConfig(c => c[key] = JsonNode.Parse(value));

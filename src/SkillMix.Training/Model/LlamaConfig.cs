@@ -136,6 +136,14 @@ public sealed record LlamaConfig
             EosIds = EosOf(root) ?? [2],
         };
         config = config with { KvHeads = Int(root, "num_key_value_heads") ?? config.Heads };
+        foreach (var (key, value) in new[] { ("vocab_size", config.VocabSize), ("hidden_size", config.Hidden), ("intermediate_size", config.Intermediate),
+            ("num_hidden_layers", config.Layers), ("num_attention_heads", config.Heads), ("num_key_value_heads", config.KvHeads), ("max_position_embeddings", config.ContextLength) })
+        {
+            if (value <= 0)
+            {
+                throw Refusal(key, $"is {value}; it must be a positive whole number");
+            }
+        }
         if (config.Hidden % config.Heads != 0 || config.Heads % config.KvHeads != 0)
         {
             throw Refusal("num_key_value_heads", $"({config.KvHeads}) must divide num_attention_heads ({config.Heads}), which must divide hidden_size ({config.Hidden})");
@@ -177,16 +185,17 @@ public sealed record LlamaConfig
     private static string? Text(JsonElement root, string key) =>
         root.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    // A number that is not a whole int32 (4096.5, 1e12) reads as absent here and is refused where it is required.
     private static int? Int(JsonElement root, string key) =>
-        root.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+        root.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : null;
 
     private static double? Number(JsonElement root, string key) =>
         root.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     private static int[]? EosOf(JsonElement root) => !root.TryGetProperty("eos_token_id", out var value) ? null : value.ValueKind switch
     {
-        JsonValueKind.Number => [value.GetInt32()],
-        JsonValueKind.Array => value.EnumerateArray().Select(e => e.GetInt32()).ToArray(),
+        JsonValueKind.Number when value.TryGetInt32(out var id) => [id],
+        JsonValueKind.Array => value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Number).Select(e => e.GetInt32()).ToArray(),
         _ => null,
     };
 }
