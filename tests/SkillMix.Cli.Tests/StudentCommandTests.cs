@@ -63,13 +63,13 @@ public sealed class StudentCommandTests
     {
         var (exit, _, error) = await CliRunner.RunAsync("student", "generate", "--model", "hf:nobody/nothing", "--prompt-ids", "1");
         Assert.Equal(2, exit);
-        Assert.Contains("error SKMX038", error, StringComparison.Ordinal);
+        Assert.Contains("error SKMX040", error, StringComparison.Ordinal);
         Assert.Contains("models--nobody--nothing", error, StringComparison.Ordinal);
         if (!TorchSharp.torch.cuda.is_available())
         {
             (exit, _, error) = await CliRunner.RunAsync("student", "generate", "--model", Stories, "--prompt-ids", "1", "--device", "cuda");
             Assert.Equal(2, exit);
-            Assert.Contains("error SKMX043", error, StringComparison.Ordinal);
+            Assert.Contains("error SKMX045", error, StringComparison.Ordinal);
         }
         (exit, _, error) = await CliRunner.RunAsync("student", "generate", "--model", Stories, "--prompt", "Once");
         Assert.Equal(1, exit);

@@ -7,22 +7,22 @@ namespace SkillMix.Training.Checkpoints;
 public sealed class CheckpointException(string code, string message) : Exception(message)
 {
     /// <summary>No checkpoint where the student's reference points; the message lists where it looked and how to get one.</summary>
-    public const string NotFound = "SKMX038";
+    public const string NotFound = "SKMX040";
 
     /// <summary>config.json names an architecture or a setting this model does not implement.</summary>
-    public const string Unsupported = "SKMX039";
+    public const string Unsupported = "SKMX041";
 
     /// <summary>The weights do not match config.json or are damaged: a tensor missing, extra, mis-shaped, of an unknown dtype, a shard absent or truncated.</summary>
-    public const string Damaged = "SKMX040";
+    public const string Damaged = "SKMX042";
 
     /// <summary>The tokenizer cannot be read or does not fit the model (its vocabulary size differs from the embedding's rows).</summary>
-    public const string TokenizerMismatch = "SKMX041";
+    public const string TokenizerMismatch = "SKMX043";
 
     /// <summary>A conversation or prompt does not fit the model's context.</summary>
-    public const string TooLong = "SKMX042";
+    public const string TooLong = "SKMX044";
 
     /// <summary>A device was requested that this machine or build does not have.</summary>
-    public const string DeviceUnavailable = "SKMX043";
+    public const string DeviceUnavailable = "SKMX045";
 
     public string Code { get; } = code;
 
