@@ -32,4 +32,11 @@ public static class ErrorCodes
     public const string CallRecordMismatch = "SKMX036";
     public const string CallRecordKeptLocal = "SKMX037";
     public const string RecordFile = "SKMX039";
+    // A real student's checkpoint, tokenizer or device (raised by SkillMix.Training's CheckpointException with these codes).
+    public const string StudentCheckpointNotFound = "SKMX040";
+    public const string StudentUnsupported = "SKMX041";
+    public const string StudentCheckpointDamaged = "SKMX042";
+    public const string StudentTokenizerMismatch = "SKMX043";
+    public const string StudentTooLong = "SKMX044";
+    public const string StudentDeviceUnavailable = "SKMX045";
 }
