@@ -5,9 +5,49 @@ using SkillMix.Training.Training;
 using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project bench/SkillMix.Bench.Training [-- --steps N] [--wide] [--sample-only] [--one-thread]
+//        dotnet run -c Release --project bench/SkillMix.Bench.Training -- --numerics [--steps N] [--rounds R]
 // Every figure of one run is measured under the same load, so compare ratios within a run; other work on a shared
-// machine moves absolute numbers a lot. Each measurement runs with 2 and with 1 libtorch threads.
+// machine moves absolute numbers a lot. Each measurement runs with 2 and with 1 libtorch threads. --numerics compares
+// pinned with native numerics instead, each in child processes of this program (NumericsComparison).
+// LLaMA-family students: --llama <folder> [--runc <run> <model.bin> <tokenizer.bin>] [--repeats N]; --write-random <folder>;
+// --load-memory <folder> <fp32|bf16> <warm-up folder> (a fresh process each, so the peak is the load's).
+if (args.Length > 1 && args[0] == "--write-random")
+{
+    LlamaBench.WriteRandom(args[1]);
+    return;
+}
+if (args.Length > 3 && args[0] == "--load-memory")
+{
+    TorchRuntime.EnsureLoaded();
+    LlamaBench.LoadMemory(args[1], args[2], args[3]);
+    return;
+}
+if (args.Length > 1 && args[0] == "--llama")
+{
+    TorchRuntime.EnsureLoaded();
+    Console.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+    var runc = Array.IndexOf(args, "--runc");
+    foreach (var t in args.Contains("--one-thread") ? new[] { 1 } : new[] { 1, 2 })
+    {
+        LlamaBench.Run(args[1], t, runc > 0 ? args[runc + 1] : null, runc > 0 ? args[runc + 2] : null, runc > 0 ? args[runc + 3] : null, Argument("--repeats", 5));
+    }
+    Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+    return;
+}
 var steps = Argument("--steps", 20);
+if (Array.IndexOf(args, "--numerics-child") is var child and >= 0)
+{
+    NumericsPin.TryParse(args[child + 1], out var mode);
+    NumericsComparison.Measure(mode, int.Parse(args[child + 2], CultureInfo.InvariantCulture), int.Parse(args[child + 3], CultureInfo.InvariantCulture));
+    return;
+}
+if (args.Contains("--numerics"))
+{
+    Console.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+    NumericsComparison.Run(steps, Argument("--rounds", 2));
+    Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+    return;
+}
 var wide = args.Contains("--wide");
 var sampleOnly = args.Contains("--sample-only");
 var threadCounts = args.Contains("--one-thread") ? new[] { 1 } : new[] { 2, 1 };

@@ -24,7 +24,18 @@ public sealed class SkillMixImportArtifacts : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        var store = StepStore.Open(string.IsNullOrWhiteSpace(Store) ? null : Store);
+        StepStore store;
+        try
+        {
+            store = StepStore.Open(string.IsNullOrWhiteSpace(Store) ? null : Store, entry =>
+                Log.LogWarning(null, ErrorCodes.CorruptStoreEntry, null, entry.ManifestPath, 0, 0, 0, 0,
+                    $"The store entry {ContentHash.Short(entry.Key)} was damaged ({entry.Problem}) and is discarded; the package's copy is imported instead."));
+        }
+        catch (StoreException e)
+        {
+            Log.LogError(null, ErrorCodes.StoreUnusable, null, ProjectFile, 0, 0, 0, 0, e.Message);
+            return false;
+        }
         foreach (var package in Packages)
         {
             var name = $"{package.ItemSpec} {package.GetMetadata("Version")}";

@@ -34,6 +34,10 @@ public sealed class SkillMixPlan : Microsoft.Build.Utilities.Task
             .ToList();
         var locator = new ProjectXmlLocator(ProjectFile);
         var result = ExperimentPlanning.Plan(properties, items, ProjectFile, locator.Locate, StepsDirectory, OutputsDirectory);
+        if (PlanChecks.ProfileWarning(properties.GetValueOrDefault("Profile"), ProjectFile) is { } profile)
+        {
+            Log.LogWarning(null, ErrorCodes.UnknownProfile, null, ProjectFile, 0, 0, 0, 0, profile);
+        }
         foreach (var error in result.Errors)
         {
             Log.LogError(null, error.Code, null, error.Location.File, error.Location.Line, error.Location.Column, 0, 0, error.Message);

@@ -26,7 +26,7 @@ internal sealed class GenerateStep : IStep
         var skills = PoolNames.Parse(parameters.Skills, "Skills");
         var topics = PoolNames.Parse(parameters.Topics, "Topics");
         var combinations = CombinationSampler.Sample(world.World, skills, topics, parameters.K, parameters.Attempts, parameters.Seed);
-        using var teacher = ChatBackends.Create(parameters.Teacher, ModelRole.Teacher, world, step, new ChatOptions { Seed = parameters.Seed });
+        using var teacher = ChatBackends.Create(parameters.Teacher, ModelRole.Teacher, world, step, new ChatOptions { Seed = parameters.Seed }, context.Log);
         var records = new RecordContext(parameters.Setting, world.World, skills, topics, parameters.Seed);
         var progress = new StepProgress(context.Log, step.Id, combinations.Count, "texts");
         var generated = await GenerationRun.RunAsync(teacher, world, records, combinations.Select(c => (c, 1)).ToList(), progress, cancellationToken);

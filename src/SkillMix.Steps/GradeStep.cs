@@ -27,7 +27,7 @@ internal sealed class GradeStep(string kind, string input) : IStep
         var generations = Records.ReadAll<GenerationRecord>(Path.Combine(step.Input(input).Directory, GenerateStep.Output));
         var repeats = parameters.Gradings;
         // A grade step has no seed: repeated gradings of a text are told apart by their repeat index.
-        using var grader = ChatBackends.Create(parameters.Grader, ModelRole.Grader, world, step, new ChatOptions { Seed = 0 });
+        using var grader = ChatBackends.Create(parameters.Grader, ModelRole.Grader, world, step, new ChatOptions { Seed = 0 }, context.Log);
         var conversation = new GradeConversation(grader.Client, grader.Options);
         var progress = new StepProgress(context.Log, step.Id, generations.Count, "texts graded");
 

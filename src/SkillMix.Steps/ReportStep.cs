@@ -48,6 +48,11 @@ internal sealed class ReportStep : IStep
             ReportMachine.Current(),
             Agreement(parameters, steps));
         ReportWriter.Write(input, outputDirectory);
+        if (evaluations.Count > 0)
+        {
+            HtmlReport.Write(HtmlReportInputs.From(input, ReportSamples.Read(steps, input.Models, [.. evaluations.Select(e => e.Name)]), outputDirectory),
+                Path.Combine(outputDirectory, HtmlReport.FileName));
+        }
         return Task.FromResult(new JsonObject { ["cells"] = cells.Count });
     }
 

@@ -35,7 +35,7 @@ internal sealed class SampleStep : IStep
             MaxOutputTokens = parameters.MaxNewTokens,
             Seed = parameters.Seed,
         };
-        using var student = ChatBackends.Create(parameters.Student, ModelRole.Student, world, step, options);
+        using var student = ChatBackends.Create(parameters.Student, ModelRole.Student, world, step, options, context.Log);
         var records = new RecordContext(parameters.Setting, world.World, skills, topics, parameters.Seed);
         var progress = new StepProgress(context.Log, step.Id, work.Count, "answers");
         var generated = await GenerationRun.RunAsync(student, world, records, work, progress, cancellationToken);

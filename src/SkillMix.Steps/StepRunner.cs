@@ -18,12 +18,20 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
 {
     public async Task<int> RunAsync(IEnumerable<string> stepFiles, CancellationToken cancellationToken)
     {
+        var swept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in stepFiles)
         {
             StepFile? step = null;
             try
             {
                 step = StepFile.Load(Path.GetFullPath(path));
+                if (swept.Add(Path.GetDirectoryName(step.OutputDirectory)!))
+                {
+                    foreach (var leftover in StagingFolders.RemoveLeftovers(Path.GetDirectoryName(step.OutputDirectory)!))
+                    {
+                        log.WriteLine($"SkillMix: removed {leftover}, left by a step that was stopped before it finished.");
+                    }
+                }
                 await BringUpToDateAsync(step, ExperimentLayout.Of(path), cancellationToken);
             }
             catch (OperationCanceledException)
@@ -57,7 +65,8 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
             log.WriteLine($"{ProjectFile(step)}: warning {ErrorCodes.OutputChanged}: {step.Id}: {whyNot}; the step is restored from the store or run again, and the changed files are not used.");
         }
 
-        var staging = Staging(step.OutputDirectory);
+        var staging = StagingFolders.For(step.OutputDirectory);
+        DeleteDirectory(staging);
         var restore = store.Restore(step.Key, staging);
         var pulledFrom = "";
         if (!restore.Restored && remote is not null && await PullAsync(step, cancellationToken))
@@ -115,7 +124,8 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         {
             return;
         }
-        var staging = Staging(input.Directory);
+        var staging = StagingFolders.For(input.Directory);
+        DeleteDirectory(staging);
         var restore = store.Restore(input.Key, staging);
         if (!restore.Restored)
         {
@@ -137,13 +147,6 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         manifest.WriteTo(layout.ManifestCopy(id));
     }
 
-    private static string Staging(string outputDirectory)
-    {
-        var staging = outputDirectory + ".tmp-" + Environment.ProcessId;
-        DeleteDirectory(staging);
-        return staging;
-    }
-
     private async Task<bool> PullAsync(StepFile step, CancellationToken cancellationToken)
     {
         var pull = await remote!.PullAsync(store, step.Key, cancellationToken);
@@ -154,7 +157,7 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         return pull.Pulled;
     }
 
-    private static string Describe(Exception e, StepFile? step, string path)
+    internal static string Describe(Exception e, StepFile? step, string path)
     {
         var where = e is SkillMixDataException data && data.File is { Length: > 0 }
             ? (data.Line > 0 ? $"{data.File}({data.Line})" : data.File)
@@ -164,6 +167,10 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
         return inner switch
         {
             ChatModels.StepStopException stop => $"{where}: error {stop.Code}: {stop.Message}",
+            StoreException { InnerException: IOException or UnauthorizedAccessException } store => $"{where}: error {ErrorCodes.StoreUnusable}: {what}: {store.Message}",
+            IOException io when StoreFolderFailure.IsDiskFull(io) => $"{where}: error {ErrorCodes.StepFailed}: {what} failed: the disk is full ({io.Message}). " +
+                "Free space on that disk (`dotnet clean` removes the experiment's obj/skillmix, `skillmix cache prune --max-size 10G` the store's least recently used entries) and build again; finished steps and calls are kept.",
+            UnauthorizedAccessException denied => $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {denied.Message} Make that folder writable by you and build again.",
             Models.Cost.CostException cost when step is not null && Costs.ExperimentCosts.Budget(step) is not null
                 => $"{where}: error {ErrorCodes.BudgetStop}: {Costs.ExperimentCosts.BudgetStop(step, cost)}",
             _ => $"{where}: error {ErrorCodes.StepFailed}: {what} failed: {e.Message}",

@@ -17,37 +17,58 @@ namespace SkillMix.Store;
 public sealed class StepStore
 {
     private readonly StoreLayout _layout;
+    private readonly Action<DamagedEntry>? _onDamaged;
 
-    private StepStore(string root) => _layout = new StoreLayout(root);
+    private StepStore(string root, Action<DamagedEntry>? onDamaged)
+    {
+        _layout = new StoreLayout(root);
+        _onDamaged = onDamaged;
+    }
 
     /// <summary>The store's folder, absolute.</summary>
     public string Root => _layout.Root;
 
     /// <summary>
     /// Opens the store at <paramref name="path"/> (or at <see cref="StoreLocation.Default()"/> when null), creating it if
-    /// the folder does not exist or is empty.
+    /// the folder does not exist or is empty. A folder that cannot be created (a file is in the way, no permission, a full
+    /// disk) throws a <see cref="StoreException"/> naming it and the settings that choose it. An existing store on a
+    /// read-only disk opens and restores; saving to it fails with the same kind of advice.
     /// </summary>
-    public static StepStore Open(string? path = null)
+    /// <param name="path">The store folder; null for the default.</param>
+    /// <param name="onDamaged">Told of every entry discarded because its manifest could not be read.</param>
+    public static StepStore Open(string? path = null, Action<DamagedEntry>? onDamaged = null)
     {
         var root = StoreLocation.Resolve(path);
-        Directory.CreateDirectory(root);
-        var store = new StepStore(root);
-        if (!File.Exists(store._layout.Marker))
+        var store = new StepStore(root, onDamaged);
+        try
         {
-            // Another process may be creating the same store right now: its marker and folders are not foreign.
-            string[] ours = [StoreLayout.MarkerName, Path.GetFileName(store._layout.BlobsFolder), Path.GetFileName(store._layout.StepsFolder)];
-            if (Directory.EnumerateFileSystemEntries(root).Any(entry => !AtomicFile.IsTemp(entry) && !ours.Contains(Path.GetFileName(entry))))
+            Directory.CreateDirectory(root);
+            if (!File.Exists(store._layout.Marker))
             {
-                throw NotAStore(root);
+                // Another process may be creating the same store right now: its marker and folders are not foreign.
+                string[] ours = [StoreLayout.MarkerName, Path.GetFileName(store._layout.BlobsFolder), Path.GetFileName(store._layout.StepsFolder)];
+                if (Directory.EnumerateFileSystemEntries(root).Any(entry => !AtomicFile.IsTemp(entry) && !ours.Contains(Path.GetFileName(entry))))
+                {
+                    throw NotAStore(root);
+                }
+                store.WriteMarker();
             }
-            AtomicFile.WriteAllText(store._layout.Marker, CanonicalJson.Write(new JsonObject { ["format"] = StoreLayout.FormatVersion }), flush: false);
+            else if (new FileInfo(store._layout.Marker).Length == 0)
+            {
+                // A power loss right after the store was created leaves the marker empty; it holds nothing but the format.
+                store.WriteMarker();
+            }
+            store.CheckMarker();
         }
-        store.CheckMarker();
+        catch (Exception e) when (StoreFolderFailure.IsFileSystemFailure(e))
+        {
+            throw StoreFolderFailure.Unusable(root, e);
+        }
         return store;
     }
 
     /// <summary>Opens a store that must already exist (for inspection: listing, verifying, pruning).</summary>
-    public static StepStore OpenExisting(string? path = null)
+    public static StepStore OpenExisting(string? path = null, Action<DamagedEntry>? onDamaged = null)
     {
         var root = StoreLocation.Resolve(path);
         if (!Directory.Exists(root))
@@ -56,7 +77,7 @@ public sealed class StepStore
                 $"There is no step store at {root}: the folder does not exist. Pass --store with the right folder (or set " +
                 $"{StoreLocation.EnvironmentVariable}); a build creates the store the first time it saves a step.");
         }
-        var store = new StepStore(root);
+        var store = new StepStore(root, onDamaged);
         if (!File.Exists(store._layout.Marker))
         {
             throw NotAStore(root);
@@ -65,8 +86,11 @@ public sealed class StepStore
         return store;
     }
 
-    /// <summary>True if a manifest for the key exists (its blobs are checked only when it is restored).</summary>
-    public bool Contains(string key) => File.Exists(_layout.Manifest(RequireKey(key)));
+    /// <summary>
+    /// True if a readable manifest for the key exists (its blobs are checked only when it is restored); a damaged one is
+    /// discarded, as <see cref="TryGetManifest"/> does.
+    /// </summary>
+    public bool Contains(string key) => TryGetManifest(key, out _);
 
     /// <summary>
     /// Saves every file under <paramref name="outputFolder"/> (recursively) as the outputs of the step. Blobs are written
@@ -87,6 +111,18 @@ public sealed class StepStore
     /// <summary>Saves the listed files (relative to <paramref name="baseFolder"/>, '/'-separated) as the step's outputs.</summary>
     public StepManifest Save(StepDefinition definition, string baseFolder, IEnumerable<string> relativePaths,
         JsonObject? metadata = null)
+    {
+        try
+        {
+            return SaveFiles(definition, baseFolder, relativePaths, metadata);
+        }
+        catch (Exception e) when (StoreFolderFailure.IsFileSystemFailure(e))
+        {
+            throw StoreFolderFailure.SaveFailed(Root, definition.ToString(), e);
+        }
+    }
+
+    private StepManifest SaveFiles(StepDefinition definition, string baseFolder, IEnumerable<string> relativePaths, JsonObject? metadata)
     {
         var stored = new List<StoredFile>();
         foreach (var relative in relativePaths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -189,18 +225,32 @@ public sealed class StepStore
         return result.Restored;
     }
 
-    /// <summary>Reads an entry's manifest without touching its blobs (for explaining an entry); false if absent.</summary>
+    /// <summary>
+    /// Reads an entry's manifest without touching its blobs (for explaining an entry, or telling a stored step from one to
+    /// run); false if absent. A manifest that cannot be read (empty, truncated, not JSON, the wrong shape) is a damaged
+    /// entry: it is discarded, reported to the <c>onDamaged</c> callback, and reads as absent, so the step runs again.
+    /// </summary>
     public bool TryGetManifest(string key, [NotNullWhen(true)] out StepManifest? manifest)
     {
         var path = _layout.Manifest(RequireKey(key));
+        manifest = null;
+        string json;
         try
         {
-            manifest = StepManifest.Parse(AtomicFile.ReadAllText(path), path);
-            return true;
+            json = AtomicFile.ReadAllText(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            manifest = null;
+            return false;
+        }
+        try
+        {
+            manifest = StepManifest.Parse(json, path);
+            return true;
+        }
+        catch (StoreException e)
+        {
+            Discard(key, null, e.Message, report: true);
             return false;
         }
     }
@@ -285,11 +335,22 @@ public sealed class StepStore
         }
     }
 
-    private RestoreResult Discard(string key, string? corruptBlob, string problem)
+    /// <summary>
+    /// Removes a damaged entry. Only an unreadable manifest is reported to the callback: a restore's result already carries
+    /// its problem, and its caller says so in the step's line.
+    /// </summary>
+    private RestoreResult Discard(string key, string? corruptBlob, string problem, bool report = false)
     {
         Remove(key, corruptBlob);
+        if (report && _onDamaged is not null)
+        {
+            _onDamaged(new DamagedEntry(key, _layout.Manifest(key), problem));
+        }
         return new RestoreResult(key, RestoreOutcome.Discarded, null, problem);
     }
+
+    private void WriteMarker() =>
+        AtomicFile.WriteAllText(_layout.Marker, CanonicalJson.Write(new JsonObject { ["format"] = StoreLayout.FormatVersion }), flush: false);
 
     private StoredFile SaveBlob(StepDefinition definition, string source, string relative)
     {

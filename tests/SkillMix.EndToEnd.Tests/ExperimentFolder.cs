@@ -53,11 +53,15 @@ public sealed class ExperimentFolder : IDisposable
     }
 
     /// <summary>`dotnet build` of the project, with a binary log of its own beside the project folder.</summary>
-    public BuildRun Build(string store, params string[] properties)
+    public BuildRun Build(string store, params string[] properties) => BuildTargets(null, store, properties);
+
+    /// <summary>`dotnet build -t:<paramref name="targets"/>` (all targets when null), as <see cref="Build"/>.</summary>
+    public BuildRun BuildTargets(string? targets, string store, params string[] properties)
     {
         var log = Path.Combine(Root, $"build-{Interlocked.Increment(ref builds)}.binlog");
+        string[] target = targets is null ? [] : [$"-t:{targets}"];
         return BuildRun.Dotnet(Path.GetDirectoryName(Project)!, TimeSpan.FromMinutes(8),
-            ["build", Project, "-nr:false", "-v:n", $"-bl:{log}", $"-p:SkillMixStore={store}", .. properties.Select(p => "-p:" + p)])
+            ["build", Project, "-nr:false", "-v:n", $"-bl:{log}", .. target, $"-p:SkillMixStore={store}", .. properties.Select(p => "-p:" + p)])
             with { BinaryLog = log };
     }
 

@@ -67,7 +67,8 @@ public sealed class ExperimentPackageTests(ExperimentPackageTests.PackedExperime
         foreach (var expected in new[]
                  {
                      "experiment/QuickStart.csproj", "results/results.md", "results/results.csv", "results/results.json",
-                     "results/provenance.json", "results/fm-vs-k.png", "steps/generate.D1/step.json", "steps/filter.D3/step.json",
+                     "results/provenance.json", "results/fm-vs-k.png", "results/results.html", "steps/generate.D1/step.json",
+                     "steps/filter.D3/step.json",
                  })
         {
             Assert.Contains(expected, indexed);

@@ -45,7 +45,7 @@ public sealed class QuickStartSmokeTests(QuickStartSmokeTests.ColdBuild cold) : 
         var results = File.ReadAllText(Path.Combine(cold.Experiment.Results, "results.md"));
         Assert.Contains("| D123 |", results);
         Assert.Contains("held-out k=5", results);
-        foreach (var file in new[] { "results.csv", "results.json", "provenance.json", "fm-vs-k.png", "fm-vs-k.svg" })
+        foreach (var file in new[] { "results.csv", "results.json", "provenance.json", "fm-vs-k.png", "fm-vs-k.svg", "results.html" })
         {
             Assert.True(File.Exists(Path.Combine(cold.Experiment.Results, file)), $"{file} is missing.\n{cold.Run}");
         }

@@ -37,6 +37,20 @@ public sealed class CallLimitsTests
     }
 
     [Fact]
+    public async Task A_call_held_back_seconds_by_the_per_minute_limits_is_logged_with_the_limit_to_raise()
+    {
+        var inner = new CountingChatClient();
+        var logger = new ListLogger();
+        // 60 per minute = 1 per second: the fourth of four calls waits about three seconds, the first not at all.
+        using var client = new CallLimitsChatClient(inner, new CallLimits { MaxConcurrency = 0, RequestsPerMinute = 60 }, logger: logger);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.GetResponseAsync(TestBackends.Ask("x"))));
+
+        Assert.InRange(logger.Lines.Count, 1, 2);
+        Assert.All(logger.Lines, line => Assert.Matches(@"^Information: a call waited [2-9]\.\d s for the per-minute limits \(Limits\.RequestsPerMinute 60, Limits\.TokensPerMinute 0; 0 = none\)", line));
+    }
+
+    [Fact]
     public async Task Tokens_per_minute_count_estimated_input_and_the_output_cap()
     {
         var inner = new CountingChatClient();

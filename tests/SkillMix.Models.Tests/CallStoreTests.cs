@@ -211,4 +211,17 @@ public sealed class CallStoreTests : IDisposable
         Assert.Equal(first.Text, second.Text);
         Assert.Equal(1, server.RequestCount);
     }
+
+    [Fact]
+    public void A_call_store_path_blocked_by_a_file_names_it_and_SKILLMIX_CALLS()
+    {
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "calls");
+        File.WriteAllText(file, "not a folder");
+
+        var error = Assert.Throws<CallStoreException>(() => new CallStore(Path.Combine(file, "inner")));
+
+        Assert.Contains($"The call store {Path.Combine(file, "inner")} cannot be created", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SKILLMIX_CALLS", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -117,6 +117,18 @@ public sealed class SamplingTests(TrainedStudent trained)
     }
 
     [Fact]
+    public void Top_p_keeps_the_smallest_set_of_likely_tokens_and_renormalises()
+    {
+        float[] logits = [MathF.Log(0.6f), MathF.Log(0.3f), MathF.Log(0.1f)];
+        var random = new SeededRandom(8);
+        Assert.All(Enumerable.Range(0, 200), _ => Assert.Equal(0, Sampler.Pick(logits, 1.0, random, topP: 0.5)));
+        var draws = Enumerable.Range(0, 6000).Select(_ => Sampler.Pick(logits, 1.0, random, topP: 0.8)).ToArray();
+        Assert.DoesNotContain(2, draws);
+        Assert.InRange(draws.Count(d => d == 1) / 6000.0, 0.30, 0.37);
+        Assert.Contains(2, Enumerable.Range(0, 400).Select(_ => Sampler.Pick(logits, 1.0, random, topP: 1.0)));
+    }
+
+    [Fact]
     public async Task A_loaded_checkpoint_samples_exactly_like_the_one_saved()
     {
         using var reloaded = Student.Load(trained.FineTunedFolder);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SkillMix.Core;
 using SkillMix.Core.Metrics;
 using SkillMix.Core.Records;
+using SkillMix.Experiments.Spec;
 
 namespace SkillMix.Cli.Commands;
 
@@ -75,7 +76,9 @@ internal static class AggregateCommand
             }
             catch (SkillMixDataException e)
             {
-                error.WriteLine("error: " + e.Message);
+                // The compilers' form, so editors and CI jump to the bad record: file(line): error CODE: problem.
+                var where = e.Line is { } line ? $"{e.File}({line})" : e.File;
+                error.WriteLine($"{where}: error {ErrorCodes.RecordFile}: {e.Problem}");
                 return 2;
             }
             catch (IOException e)

@@ -81,7 +81,8 @@ internal static class CacheExplainCommand
                 $"{prefix} matches {keys.Count} entries in {store.Root} ({string.Join(", ", keys.Select(ContentHash.Short))}); give more digits."),
             _ => store.TryGetManifest(keys[0], out var manifest)
                 ? manifest
-                : throw new StoreException($"The entry {keys[0]} was removed from {store.Root} while it was being read."),
+                : throw new StoreException($"The entry {keys[0]} is no longer in {store.Root}: it was damaged and is discarded " +
+                    "(see the warning above), or another process removed it. The step it held runs again at the next build."),
         };
     }
 }

@@ -36,8 +36,8 @@ internal static class CachePushCommand
             List<StepManifest> selected;
             try
             {
-                opened = StepStore.OpenExisting(parse.GetValue(store));
-                selected = Select(opened, parse.GetValue(keys) ?? []);
+                opened = StoreAccess.OpenExisting(parse.GetValue(store), output);
+                selected = Select(opened, parse.GetValue(keys) ?? [], output);
             }
             catch (StoreException e)
             {
@@ -67,9 +67,19 @@ internal static class CachePushCommand
         return command;
     }
 
-    private static List<StepManifest> Select(StepStore store, string[] keys) => keys.Length == 0
-        ? [.. store.List().Where(e => e.Manifest is not null).Select(e => e.Manifest!)]
+    private static List<StepManifest> Select(StepStore store, string[] keys, TextWriter output) => keys.Length == 0
+        ? [.. store.List().Where(e => Readable(e, output)).Select(e => e.Manifest!)]
         : [.. keys.Select(prefix => store.FindKeys(prefix) is [var key] && store.TryGetManifest(key, out var manifest)
             ? manifest
             : throw new StoreException($"'{prefix}' does not name exactly one entry of {store.Root}; run `skillmix cache list`."))];
+
+    private static bool Readable(StoreEntry entry, TextWriter output)
+    {
+        if (entry.Problem is not null)
+        {
+            output.WriteLine($"warning {Experiments.Spec.ErrorCodes.CorruptStoreEntry}: not pushed: the entry {ContentHash.Short(entry.Key)} is unreadable " +
+                $"({entry.Problem}); `skillmix cache verify` removes it.");
+        }
+        return entry.Manifest is not null;
+    }
 }

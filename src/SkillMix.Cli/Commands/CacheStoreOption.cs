@@ -23,7 +23,7 @@ internal static class CacheStoreOption
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            return action(StepStore.OpenExisting(parse.GetValue(store)), output);
+            return action(StoreAccess.OpenExisting(parse.GetValue(store), output), output);
         }
         catch (StoreException e)
         {

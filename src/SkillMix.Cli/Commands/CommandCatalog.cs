@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return ModelsCommand.Create();
         yield return PlanCommand.Create();
         yield return StepCommand.Create();
+        yield return StudentCommand.Create();
         yield return VerifyCommand.Create();
         yield return WorldCommand.Create();
     }

@@ -25,9 +25,13 @@ internal static class PlanCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
+            if (!StoreAccess.TryOpen(parse.GetValue(store), output, out var opened))
+            {
+                return 1;
+            }
             try
             {
-                Print(parse.GetValue(steps)!.FullName, StepStore.Open(parse.GetValue(store)), output);
+                Print(parse.GetValue(steps)!.FullName, opened, output);
                 return 0;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or Steps.ChatModels.StepStopException)

@@ -29,7 +29,11 @@ internal static class StepCommand
         run.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var runner = new StepRunner(StepStore.Open(parse.GetValue(store)), StepCatalog.All(), output, remote.Create(parse, output));
+            if (!StoreAccess.TryOpen(parse.GetValue(store), output, out var opened))
+            {
+                return 1;
+            }
+            var runner = new StepRunner(opened, StepCatalog.All(), output, remote.Create(parse, output));
             return await runner.RunAsync(parse.GetValue(files) ?? [], cancellationToken);
         });
         var checkFiles = new Argument<string[]>("step-files")
@@ -43,7 +47,13 @@ internal static class StepCommand
             checkFiles,
             checkStore,
         };
-        check.SetAction(parse => StepCheck.Run(parse.GetValue(checkFiles) ?? [], StepStore.Open(parse.GetValue(checkStore)), parse.InvocationConfiguration.Output));
+        check.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            return StoreAccess.TryOpen(parse.GetValue(checkStore), output, out var opened)
+                ? StepCheck.Run(parse.GetValue(checkFiles) ?? [], opened, output)
+                : 1;
+        });
         return new Command("step", "Run the steps of an experiment (called by the SkillMix.Sdk build targets).") { run, check };
     }
 }

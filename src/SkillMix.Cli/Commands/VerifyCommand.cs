@@ -54,7 +54,11 @@ internal static class VerifyCommand
             var actual = parse.GetValue(results)
                 ?? (parse.GetValue(project) is { } p ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(p))!, "results", "results.json") : null);
             var request = new VerifyRequest(stepsDirectory, selection, parse.GetValue(expected), actual, parse.GetValue(tolerance), projectFile);
-            var verifier = new StepVerifier(StepStore.Open(parse.GetValue(store)), StepCatalog.All(), Console.Out);
+            if (!StoreAccess.TryOpen(parse.GetValue(store), Console.Out, out var opened))
+            {
+                return 2;
+            }
+            var verifier = new StepVerifier(opened, StepCatalog.All(), Console.Out);
             return await verifier.RunAsync(request, cancellationToken);
         });
         return command;

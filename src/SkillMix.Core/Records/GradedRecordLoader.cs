@@ -5,7 +5,8 @@ namespace SkillMix.Core.Records;
 
 /// <summary>
 /// Finds graded records under a folder, recursively: SkillMix's JSONL files (*.jsonl; their grading records are used,
-/// generation records are counted and skipped) and Skill-Mix's records.csv files (graded ones; generation ones are skipped).
+/// generation records are counted and skipped) and Skill-Mix's records.csv files of every shape its code writes
+/// (<see cref="P2RecordShape"/>: graded ones are read, generation ones supply the graded texts; an unknown shape is an error).
 /// Skill-Mix runs in their folder layout are joined the official way: a combination is a row index shared by every round of
 /// the same k and seed, and only the rows present in every round are used (the notes say how many).
 /// </summary>
@@ -20,6 +21,7 @@ public static class GradedRecordLoader
         var evidence = new List<GradingEvidence>();
         var notes = new List<string>();
         var runs = new List<P2GradedFile>();
+        var shapes = new Dictionary<P2RecordShape, int>();
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
@@ -31,7 +33,14 @@ public static class GradedRecordLoader
             else if (name == "records.csv")
             {
                 var records = CsvReader.ReadFile(file);
-                if (records.Count == 0 || !P2GradedCsv.IsGraded(records[0].Fields))
+                if (records.Count == 0)
+                {
+                    notes.Add($"{Path.GetRelativePath(folder, file)}: empty, skipped.");
+                    continue;
+                }
+                var shape = P2RecordShape.Recognize(file, records[0].Line, records[0].Fields);
+                shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
+                if (shape.Kind != P2RecordKind.Graded)
                 {
                     continue;
                 }
@@ -48,6 +57,10 @@ public static class GradedRecordLoader
         foreach (var group in runs.GroupBy(r => (r.Student, r.Grader, r.TextColumn, r.GradingVersion, r.K, r.Seed, r.GenerationVersion)))
         {
             LoadRunGroup(group.ToList(), evidence, notes);
+        }
+        if (shapes.Count > 0)
+        {
+            notes.Add("records.csv files: " + string.Join(", ", P2RecordShape.Known.Where(shapes.ContainsKey).Select(s => $"{shapes[s]} {s.Name}")) + ".");
         }
         if (evidence.Count == 0)
         {

@@ -22,16 +22,25 @@ internal sealed partial class P2Table
 
     public string File { get; }
     public CsvRecord Header { get; }
+
+    /// <summary>The shape recognized from the header.</summary>
+    public P2RecordShape Shape { get; private init; } = null!;
     public IReadOnlyList<CsvRecord> Rows { get; }
 
-    public static P2Table Open(string file)
+    public static P2Table Open(string file, P2RecordKind kind)
     {
         var records = CsvReader.ReadFile(file);
         if (records.Count == 0)
         {
             throw new SkillMixDataException(file, 1, "the file is empty; a records.csv starts with a header row.");
         }
-        var table = new P2Table(file, records[0], records.Skip(1).ToList());
+        var shape = P2RecordShape.Recognize(file, records[0].Line, records[0].Fields);
+        if (shape.Kind != kind)
+        {
+            throw new SkillMixDataException(file, records[0].Line,
+                $"this records.csv holds {shape.Name}, where {(kind == P2RecordKind.Graded ? "graded" : "generation")} records were expected.");
+        }
+        var table = new P2Table(file, records[0], records.Skip(1).ToList()) { Shape = shape };
         foreach (var row in table.Rows)
         {
             // pandas writes one column more than the header when it keeps an unnamed index; a shorter row is damage.
@@ -46,17 +55,11 @@ internal sealed partial class P2Table
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
-    public void Require(params string[] columns)
-    {
-        var missing = columns.Where(c => !Has(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new SkillMixDataException(File, Header.Line,
-                $"the header has no column {string.Join(", ", missing.Select(m => $"'{m}'"))}; this is not a Skill-Mix records.csv of the expected kind.");
-        }
-    }
-
     public string Text(CsvRecord row, string column) => Has(column) ? row.Fields[_columns[column]] : "";
+
+    /// <summary>The system prompt, or "" when the file has no system prompt column.</summary>
+    public string SystemPrompt(CsvRecord row) =>
+        P2RecordShape.SystemPromptColumns.FirstOrDefault(Has) is { } column ? Text(row, column) : "";
 
     public int K(CsvRecord row)
     {

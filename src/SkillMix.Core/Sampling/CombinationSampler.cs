@@ -5,13 +5,23 @@ namespace SkillMix.Core.Sampling;
 /// <summary>
 /// Draws Skill-Mix combinations: for each, k distinct skills uniformly from the skill pool, one topic uniformly from the
 /// topic pool, skills in shuffled order; combinations are independent draws. The stream depends only on the seed, k and
-/// the pools, so the first N combinations stay the same when more are asked for.
+/// the pools, so the first N combinations stay the same when more are asked for. With a maximum skill frequency (P2's
+/// uncommon skills: occurrence rate under 5%) the skill pool keeps only the skills below it (<see cref="UncommonSkills"/>).
 /// </summary>
 public static class CombinationSampler
 {
-    public static IReadOnlyList<Combination> Sample(World world, Pool skills, Pool topics, int k, int count, long seed) =>
-        Sample(world.SkillsIn(skills).Select(s => s.Name).ToList(), world.TopicsIn(topics), k, count, seed,
-            $"{skills.ToName()} skills of world '{world.Name}'");
+    public static IReadOnlyList<Combination> Sample(World world, Pool skills, Pool topics, int k, int count, long seed,
+        double? maxSkillFrequency = null)
+    {
+        var pool = world.SkillsIn(skills);
+        var description = $"{skills.ToName()} skills of world '{world.Name}'";
+        if (maxSkillFrequency is { } max)
+        {
+            pool = UncommonSkills.Below(pool, max, k, description);
+            description = $"{skills.ToName()} skills of world '{world.Name}' with frequency below {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+        return Sample(pool.Select(s => s.Name).ToList(), world.TopicsIn(topics), k, count, seed, description);
+    }
 
     public static IReadOnlyList<Combination> Sample(
         IReadOnlyList<string> skillPool, IReadOnlyList<string> topicPool, int k, int count, long seed, string poolDescription = "skills in the pool")

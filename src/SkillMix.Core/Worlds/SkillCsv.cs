@@ -6,7 +6,8 @@ namespace SkillMix.Core.Worlds;
 /// Reads a skill catalog in Skill-Mix's CSV format: a header row naming the columns category, skill, definition, example,
 /// comments, status and added by (any order, any case; the first four are required, other columns are ignored). Rows whose
 /// status is "remove", "in review" or "maybe" are dropped, as Skill-Mix does. Names are trimmed and otherwise kept exactly,
-/// inner spaces included, because the name is the skill's identity.
+/// inner spaces included, because the name is the skill's identity. An optional column "frequency" gives each skill's
+/// occurrence rate in a pretraining corpus (a number from 0 to 1; an empty cell means not known).
 /// </summary>
 public static class SkillCsv
 {
@@ -14,6 +15,9 @@ public static class SkillCsv
     public static readonly IReadOnlyList<string> DroppedStatuses = ["remove", "in review", "maybe"];
 
     private static readonly string[] Required = ["category", "skill", "definition", "example"];
+
+    /// <summary>The optional column of each skill's occurrence rate in a pretraining corpus.</summary>
+    public const string FrequencyColumn = "frequency";
 
     public static IReadOnlyList<Skill> ReadFile(string path) => Read(CsvReader.ReadFile(path), path);
 
@@ -40,6 +44,7 @@ public static class SkillCsv
                 + "category, skill, definition, example, comments, status, added by.");
         }
         var status = columns.GetValueOrDefault("status", -1);
+        var frequency = columns.GetValueOrDefault(FrequencyColumn, -1);
         var skills = new List<Skill>();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in records.Skip(1))
@@ -70,12 +75,29 @@ public static class SkillCsv
                 throw new SkillMixDataException(source, row.Line,
                     $"skill '{name}' appears again (first on line {firstLine[name]}); skill names must be unique.");
             }
-            skills.Add(new Skill(name, category, Cell("definition"), Cell("example")));
+            skills.Add(new Skill(name, category, Cell("definition"), Cell("example"),
+                frequency >= 0 ? Frequency(row.Fields[frequency].Trim(), name, source, row.Line) : null));
         }
         if (skills.Count == 0)
         {
             throw new SkillMixDataException(source, header.Line, "the skill file has no skill rows (after dropping removed and unreviewed ones).");
         }
         return skills;
+    }
+
+    private static double? Frequency(string text, string skill, string source, int line)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || !Skill.IsFrequency(value))
+        {
+            throw new SkillMixDataException(source, line,
+                $"skill '{skill}' has frequency '{text}'; the '{FrequencyColumn}' column holds the skill's occurrence rate as a number "
+                + "from 0 to 1 (for example 0.031), or nothing when it is not known.");
+        }
+        return value;
     }
 }

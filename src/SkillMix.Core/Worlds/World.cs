@@ -81,6 +81,26 @@ public sealed class World
         return new World(name, skills, topics, trainCategories, -1, trainTopics);
     }
 
+    /// <summary>
+    /// The same world (skills, topics, split) with each skill's frequency set from <paramref name="frequencies"/> (by skill
+    /// name; a skill not named keeps its frequency). Its identity changes with the frequencies.
+    /// </summary>
+    public World WithSkillFrequencies(IReadOnlyDictionary<string, double> frequencies)
+    {
+        var unknown = frequencies.Keys.FirstOrDefault(name => !_byName.ContainsKey(name));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"World '{Name}' has no skill named '{unknown}' to give a frequency.", nameof(frequencies));
+        }
+        var bad = frequencies.FirstOrDefault(f => !Skill.IsFrequency(f.Value));
+        if (bad.Key is not null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(frequencies), bad.Value, $"Skill '{bad.Key}': a frequency is a number from 0 to 1.");
+        }
+        var skills = Skills.Select(s => frequencies.TryGetValue(s.Name, out var f) ? s with { Frequency = f } : s).ToList();
+        return new World(Name, skills, Topics, TrainCategories, TopicSplitSeed, TrainTopics);
+    }
+
     public IReadOnlyList<Skill> SkillsIn(Pool pool) => pool switch
     {
         Pool.Train => TrainSkills,
@@ -145,7 +165,10 @@ public sealed class World
         var canonical = JsonSerializer.Serialize(new
         {
             name = Name,
-            skills = Skills.Select(s => new[] { s.Name, s.Category, s.Definition, s.Example }),
+            // A skill's frequency enters only when known, so worlds without frequencies keep their identity.
+            skills = Skills.Select(s => s.Frequency is { } f
+                ? new[] { s.Name, s.Category, s.Definition, s.Example, f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) }
+                : [s.Name, s.Category, s.Definition, s.Example]),
             topics = Topics,
             trainCategories = TrainCategories.Order(StringComparer.Ordinal),
             trainTopics = TrainTopics,

@@ -8,7 +8,7 @@ namespace SkillMix.Core.Worlds;
 /// <summary>
 /// SkillMix's own world format, a JSON file (documented in docs/worlds.md):
 /// <c>{ "name", "trainCategories": [...], "topicSplitSeed": n | "trainTopics": [...], "skills": [{ "name", "category",
-/// "definition", "example" }], "topics": [...] }</c>. Exactly one of topicSplitSeed and trainTopics is given. Unknown
+/// "definition", "example", optional "frequency" }], "topics": [...] }</c>. Exactly one of topicSplitSeed and trainTopics is given. Unknown
 /// members, missing members and nulls are errors with the file and line, so a typo never silently changes a world.
 /// </summary>
 public static partial class WorldFile
@@ -45,7 +45,13 @@ public static partial class WorldFile
             throw new SkillMixDataException(source, null,
                 "give exactly one of 'topicSplitSeed' (a seeded 50/50 split) and 'trainTopics' (an explicit split).");
         }
-        var skills = document.Skills.Select(s => new Skill(s.Name.Trim(), s.Category.Trim(), s.Definition, s.Example)).ToList();
+        var outOfRange = document.Skills.FirstOrDefault(s => s.Frequency is { } f && !Skill.IsFrequency(f));
+        if (outOfRange is not null)
+        {
+            throw new SkillMixDataException(source, LastLineOf(json, outOfRange.Name),
+                $"skill '{outOfRange.Name}' has frequency {outOfRange.Frequency}; a frequency is the skill's occurrence rate, a number from 0 to 1.");
+        }
+        var skills = document.Skills.Select(s => new Skill(s.Name.Trim(), s.Category.Trim(), s.Definition, s.Example, s.Frequency)).ToList();
         try
         {
             return document.TopicSplitSeed is { } seed
@@ -66,7 +72,7 @@ public static partial class WorldFile
         var document = new Document(
             world.Name,
             world.TrainCategories,
-            world.Skills.Select(s => new SkillEntry(s.Name, s.Category, s.Definition, s.Example)).ToList(),
+            world.Skills.Select(s => new SkillEntry(s.Name, s.Category, s.Definition, s.Example, s.Frequency)).ToList(),
             world.Topics,
             seeded ? world.TopicSplitSeed : null,
             seeded ? null : world.TrainTopics);
@@ -89,7 +95,7 @@ public static partial class WorldFile
         long? TopicSplitSeed = null,
         IReadOnlyList<string>? TrainTopics = null);
 
-    internal sealed record SkillEntry(string Name, string Category, string Definition, string Example);
+    internal sealed record SkillEntry(string Name, string Category, string Definition, string Example, double? Frequency = null);
 
     [JsonSourceGenerationOptions(
         PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -44,7 +44,7 @@ public static class StepKind
         new(Sample, "2", typeof(SampleParameters), "Student"),
         new(GradeSamples, "1", typeof(GradeParameters), "Grader"),
         new(Aggregate, "1", typeof(AggregateParameters), null),
-        new(Report, "2", typeof(ReportParameters), null),
+        new(Report, "3", typeof(ReportParameters), null),
     ];
 
     /// <summary>The kinds' names in build order.</summary>

@@ -18,6 +18,8 @@ public static class ErrorCodes
     public const string StudentUnavailable = "SKMX013";
     public const string MissingKey = "SKMX014";
     public const string PriceFile = "SKMX015";
+    public const string StoreUnusable = "SKMX016";
+    public const string UnknownProfile = "SKMX017";
     public const string CliNotFound = "SKMX011";
     public const string StepFailed = "SKMX020";
     public const string RemoteCacheUnavailable = "SKMX021";
@@ -30,4 +32,12 @@ public static class ErrorCodes
     public const string CallRecordMismatch = "SKMX036";
     public const string CallRecordKeptLocal = "SKMX037";
     public const string OutputChanged = "SKMX038";
+    public const string RecordFile = "SKMX039";
+    // A real student's checkpoint, tokenizer or device (raised by SkillMix.Training's CheckpointException with these codes).
+    public const string StudentCheckpointNotFound = "SKMX040";
+    public const string StudentUnsupported = "SKMX041";
+    public const string StudentCheckpointDamaged = "SKMX042";
+    public const string StudentTokenizerMismatch = "SKMX043";
+    public const string StudentTooLong = "SKMX044";
+    public const string StudentDeviceUnavailable = "SKMX045";
 }

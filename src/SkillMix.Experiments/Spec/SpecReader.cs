@@ -37,6 +37,7 @@ public sealed partial class SpecReader
     {
         var reader = new SpecReader(properties, projectFile, locate ?? (_ => new SpecLocation(projectFile)));
         var spec = reader.ReadSpec(items);
+        reader._errors.AddRange(PlanChecks.Check(spec));
         return reader._errors.Count == 0 ? (spec, []) : (null, reader._errors);
     }
 

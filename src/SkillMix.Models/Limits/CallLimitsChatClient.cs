@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SkillMix.Models.Backends;
 
 namespace SkillMix.Models.Limits;
@@ -14,16 +17,24 @@ public sealed class CallLimitsChatClient : DelegatingChatClient
 {
     private static readonly TimeSpan s_refill = TimeSpan.FromSeconds(1);
 
+    // Waits shorter than this are the buckets' ordinary pacing; longer ones are worth a line in the build output.
+    private static readonly TimeSpan s_noticeableWait = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrencyLimiter? _concurrency;
     private readonly TokenBucketRateLimiter? _requests;
     private readonly TokenBucketRateLimiter? _tokens;
     private readonly int _tokenCapacity;
     private readonly int _defaultMaxOutputTokens;
+    private readonly CallLimits _limits;
+    private readonly ILogger _logger;
 
-    public CallLimitsChatClient(IChatClient innerClient, CallLimits limits, int defaultMaxOutputTokens = 1024)
+    /// <summary>Limits calls to <paramref name="innerClient"/>; <paramref name="logger"/> is told of every call held back noticeably by the per-minute limits (not by concurrency).</summary>
+    public CallLimitsChatClient(IChatClient innerClient, CallLimits limits, int defaultMaxOutputTokens = 1024, ILogger? logger = null)
         : base(innerClient)
     {
         _defaultMaxOutputTokens = defaultMaxOutputTokens;
+        _limits = limits;
+        _logger = logger ?? NullLogger.Instance;
         if (limits.MaxConcurrency > 0)
         {
             _concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -79,6 +90,7 @@ public sealed class CallLimitsChatClient : DelegatingChatClient
         var permits = new Permits();
         try
         {
+            var clock = Stopwatch.StartNew();
             if (_requests is not null)
             {
                 permits.Add(await _requests.AcquireAsync(1, cancellationToken).ConfigureAwait(false));
@@ -88,6 +100,11 @@ public sealed class CallLimitsChatClient : DelegatingChatClient
                 var tokens = TokenEstimate.Input(messages, options) + TokenEstimate.MaxOutput(options, _defaultMaxOutputTokens);
                 // A call larger than one second's share waits for a full bucket rather than failing.
                 permits.Add(await _tokens.AcquireAsync(Math.Min(tokens, _tokenCapacity), cancellationToken).ConfigureAwait(false));
+            }
+            if (clock.Elapsed >= s_noticeableWait)
+            {
+                _logger.LogInformation("a call waited {Seconds:0.0} s for the per-minute limits (Limits.RequestsPerMinute {Rpm}, Limits.TokensPerMinute {Tpm}; 0 = none)",
+                    clock.Elapsed.TotalSeconds, _limits.RequestsPerMinute, _limits.TokensPerMinute);
             }
             if (_concurrency is not null)
             {

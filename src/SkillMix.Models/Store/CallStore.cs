@@ -21,7 +21,17 @@ public sealed class CallStore
     public CallStore(string root)
     {
         Root = Path.GetFullPath(root);
-        Directory.CreateDirectory(Root);
+        try
+        {
+            Directory.CreateDirectory(Root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CallStoreException(
+                $"The call store {Root} cannot be created ({e.Message}): a file may be in the way, or the folder is not writable. " +
+                "Set the environment variable SKILLMIX_CALLS to a folder you can write to (by default the call store is calls/ " +
+                "in the step store folder, SKILLMIX_STORE).", Root, e);
+        }
     }
 
     public string Root { get; }

@@ -7,7 +7,7 @@ using SkillMix.Store;
 namespace SkillMix.Steps.ChatModels;
 
 /// <summary>A chat model ready for a step: the client with its middleware, the options every call carries, how many calls may run at once, and the meter of what they used.</summary>
-internal sealed class Backend(IChatClient client, ChatOptions options, int concurrency, CostMeter meter) : IDisposable
+internal sealed class Backend(IChatClient client, ChatOptions options, int concurrency, CostMeter meter, IDisposable? log = null) : IDisposable
 {
     public IChatClient Client => client;
 
@@ -41,5 +41,9 @@ internal sealed class Backend(IChatClient client, ChatOptions options, int concu
         }
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        client.Dispose();
+        log?.Dispose();
+    }
 }

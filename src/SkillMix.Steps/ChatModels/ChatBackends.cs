@@ -19,8 +19,9 @@ namespace SkillMix.Steps.ChatModels;
 internal static class ChatBackends
 {
     /// <summary>The model <paramref name="name"/> in <paramref name="role"/> for <paramref name="step"/>; every call carries
-    /// <paramref name="options"/> (from the step's parameters: the seed, and a student's sampling settings).</summary>
-    public static Backend Create(string name, ModelRole role, ResolvedWorld world, StepFile step, ChatOptions options)
+    /// <paramref name="options"/> (from the step's parameters: the seed, and a student's sampling settings); an API
+    /// model's retries and waits go to <paramref name="log"/>.</summary>
+    public static Backend Create(string name, ModelRole role, ResolvedWorld world, StepFile step, ChatOptions options, TextWriter? log = null)
     {
         Check(name, role, step.Id);
         // Local models cost nothing and have no price, which a budgeted meter would refuse: only API calls are budgeted.
@@ -28,7 +29,7 @@ internal static class ChatBackends
         {
             BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, options, new CostMeter()),
             BackendNames.TinyGpt => TinyGpt(step, options, new CostMeter()),
-            _ when BackendNames.IsApi(name) => Api(name, step, options, ExperimentCosts.Meter(step)),
+            _ when BackendNames.IsApi(name) => Api(name, step, options, ExperimentCosts.Meter(step), log ?? TextWriter.Null),
             _ => throw new InvalidDataException($"'{name}' is not a known model. {BackendNames.Help}"),
         };
     }
@@ -86,12 +87,13 @@ internal static class ChatBackends
         return new Backend(Metered(new StudentChatClient(student, defaults), meter, step), options, defaults.MaxBatch, meter);
     }
 
-    private static Backend Api(string name, StepFile step, ChatOptions options, CostMeter meter)
+    private static Backend Api(string name, StepFile step, ChatOptions options, CostMeter meter, TextWriter log)
     {
         var settings = Settings(name);
         var calls = new CallStore(SkillMix.Store.CallRecordFiles.DefaultRoot());
-        var client = ModelPipeline.Build(settings, step.Id, calls, CallMode(), meter, ExperimentCosts.Prices(step));
-        return new Backend(client, options, Math.Max(1, settings.Limits.MaxConcurrency), meter);
+        var stepLog = new StepLog(log, step.Id);
+        var client = ModelPipeline.Build(settings, step.Id, calls, CallMode(), meter, ExperimentCosts.Prices(step), logger: stepLog);
+        return new Backend(client, options, Math.Max(1, settings.Limits.MaxConcurrency), meter, stepLog);
     }
 
     /// <summary>The backend settings of a provider:model name; the endpoint may come from the provider's usual variable.</summary>

@@ -59,7 +59,15 @@ internal sealed class StepVerifier(StepStore store, IReadOnlyList<IStep> steps, 
         {
             return [$"it has not been built ({manifestPath} is missing); build the experiment before verifying it."];
         }
-        var used = StepManifest.Parse(File.ReadAllText(manifestPath), manifestPath);
+        StepManifest used;
+        try
+        {
+            used = StepManifest.Parse(File.ReadAllText(manifestPath), manifestPath);
+        }
+        catch (StoreException e)
+        {
+            return [$"its manifest cannot be read ({e.Message}); run `dotnet clean` and build again, which restores the step from the store."];
+        }
         if (used.Key != step.Key)
         {
             return [$"its outputs were built for key {ContentHash.Short(used.Key)}, not the planned {ContentHash.Short(step.Key)}; build again first."];

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using SkillMix.Core.Conversations;
 using SkillMix.Core.Sampling;
 using SkillMix.Training.Checkpoints;
+using SkillMix.Training.Runtime;
 using SkillMix.Training.Sampling;
 using SkillMix.Training.Text;
 
@@ -35,10 +36,7 @@ public sealed class StudentChatClient : IChatClient
         _student = student;
         _defaults = defaults ?? new StudentChatOptions();
         _template = _defaults.Template ?? student.Template;
-        if (_defaults.Threads > 0)
-        {
-            TorchSharp.torch.set_num_threads(_defaults.Threads);
-        }
+        TorchRuntime.UseThreads(_defaults.Threads);
         Metadata = new ChatClientMetadata(ProviderName, providerUri: null, defaultModelId: ModelId);
     }
 

@@ -144,7 +144,7 @@ internal sealed class Block : nn.Module<Tensor, Tensor>
 /// A GPT: token and position embeddings, pre-norm blocks, a final layer norm, and an output layer tied to the token
 /// embedding. The field names are the checkpoint keys (wte.weight, h.0.attn.c_attn.weight, ...).
 /// </summary>
-internal sealed class Gpt : nn.Module<Tensor, Tensor>
+internal sealed class Gpt : nn.Module<Tensor, Tensor>, IKvDecoder
 {
     private readonly Embedding wte;
     private readonly Embedding wpe;
@@ -165,6 +165,16 @@ internal sealed class Gpt : nn.Module<Tensor, Tensor>
     }
 
     public GptConfig Config { get; }
+
+    public long ContextLength => Config.BlockSize;
+
+    public Device Device => wte.weight!.device;
+
+    public ScalarType DType => wte.weight!.dtype;
+
+    public KvCache NewCache(long batch, long length) => new(Config, batch, length, Device, DType);
+
+    public void Evaluate() => eval();
 
     /// <summary>Next-token logits at every position of a batch of sequences that start at position 0.</summary>
     public override Tensor forward(Tensor idx)

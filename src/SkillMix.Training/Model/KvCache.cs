@@ -12,11 +12,29 @@ internal sealed class KvCache : IDisposable
     private readonly Tensor[] _values;
 
     public KvCache(GptConfig config, long batch, long length, Device device, ScalarType dtype)
+        : this(config.Layers, config.Heads, config.Embedding / config.Heads, batch, length, device, dtype)
     {
-        var shape = new[] { batch, config.Heads, length, config.Embedding / config.Heads };   // (B, nh, L, hs)
-        _keys = Enumerable.Range(0, config.Layers).Select(_ => zeros(shape, dtype, device)).ToArray();
-        _values = Enumerable.Range(0, config.Layers).Select(_ => zeros(shape, dtype, device)).ToArray();
     }
+
+    /// <summary>A cache of <paramref name="heads"/> key/value heads per layer (with grouped-query attention, fewer than the query heads).</summary>
+    public KvCache(int layers, int heads, int headSize, long batch, long length, Device device, ScalarType dtype)
+    {
+        var shape = new[] { batch, heads, length, headSize };                  // (B, nkv, L, hs)
+        _keys = Enumerable.Range(0, layers).Select(_ => zeros(shape, dtype, device)).ToArray();
+        _values = Enumerable.Range(0, layers).Select(_ => zeros(shape, dtype, device)).ToArray();
+        Bytes = 2L * layers * batch * heads * length * headSize * ElementSize(dtype);
+    }
+
+    /// <summary>Memory the cache holds.</summary>
+    public long Bytes { get; }
+
+    internal static int ElementSize(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Float64 or ScalarType.Int64 => 8,
+        ScalarType.Float32 or ScalarType.Int32 => 4,
+        ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Int16 => 2,
+        _ => 1,
+    };
 
     /// <summary>Stores the new keys and values at [start, start + T) and returns everything up to there.</summary>
     public (Tensor Keys, Tensor Values) Append(int layer, long start, Tensor k, Tensor v)

@@ -16,17 +16,21 @@ internal static class Sampler
     private static readonly HashSet<int> StopTokens =
         [Tokenizer.EndOfTurn, Tokenizer.EndOfText, Tokenizer.User, Tokenizer.Assistant, Tokenizer.System];
 
-    /// <summary>Samples every request; <paramref name="stopTokens"/> (default: every marker) end an answer.</summary>
-    public static SampleResult[] Generate(Gpt model, IReadOnlyList<SampleRequest> requests, bool useKvCache = true, IReadOnlySet<int>? stopTokens = null)
+    /// <summary>
+    /// Samples every request; <paramref name="stopTokens"/> (default: every marker of the tiny GPT's tokenizer) end an
+    /// answer; <paramref name="padToken"/> fills the left of shorter prompts (any id: pads are masked out).
+    /// </summary>
+    public static SampleResult[] Generate(
+        IKvDecoder model, IReadOnlyList<SampleRequest> requests, bool useKvCache = true, IReadOnlySet<int>? stopTokens = null,
+        int padToken = Tokenizer.EndOfText)
     {
         stopTokens ??= StopTokens;
         if (requests.Count == 0)
         {
             return [];
         }
-        var block = model.Config.BlockSize;
-        var device = model.parameters().First().device;
-        var dtype = model.parameters().First().dtype;
+        var block = (int)Math.Min(model.ContextLength, int.MaxValue);
+        var device = model.Device;
         // A prompt longer than the context keeps its end, leaving room for at least one new token.
         var prompts = requests.Select(r => r.Prompt.Length < block ? r.Prompt : r.Prompt[^(block - 1)..]).ToArray();
         var caps = requests.Select((r, i) => Math.Max(0, Math.Min(r.MaxNewTokens, block - prompts[i].Length))).ToArray();
@@ -41,22 +45,22 @@ internal static class Sampler
         }
 
         using var _ = no_grad();
-        model.eval();
-        var cache = useKvCache ? new KvCache(model.Config, active.Count, length, device, dtype) : null;
+        model.Evaluate();
+        var cache = useKvCache ? model.NewCache(active.Count, length) : null;
         try
         {
             var rows = active.ToArray();
             float[] logits;
             using (var scope = NewDisposeScope())
             {
-                logits = Prefill(model, cache, rows.Select(i => prompts[i]).ToArray(), width, device, dtype);
+                logits = Prefill(model, cache, rows.Select(i => prompts[i]).ToArray(), width, padToken);
             }
             for (var step = 0; active.Count > 0; step++)
             {
                 var vocab = logits.Length / rows.Length;
                 foreach (var (row, i) in rows.Select((r, k) => (r, k)))
                 {
-                    var token = Pick(logits.AsSpan(i * vocab, vocab), requests[row].Temperature, requests[row].Random);
+                    var token = Pick(logits.AsSpan(i * vocab, vocab), requests[row].Temperature, requests[row].Random, requests[row].TopP);
                     if (stopTokens.Contains(token))
                     {
                         stopped[row] = true;
@@ -87,7 +91,7 @@ internal static class Sampler
                 {
                     rows = active.ToArray();
                     logits = Prefill(model, null, rows.Select(r => prompts[r].Concat(generated[r]).ToArray()).ToArray(),
-                        width + step + 1, device, dtype);
+                        width + step + 1, padToken);
                 }
             }
         }
@@ -99,8 +103,9 @@ internal static class Sampler
     }
 
     // Runs left-padded sequences of a common width through the model from position 0; returns the last logits per row.
-    private static float[] Prefill(Gpt model, KvCache? cache, int[][] sequences, int width, Device device, ScalarType dtype)
+    private static float[] Prefill(IKvDecoder model, KvCache? cache, int[][] sequences, int width, int padToken)
     {
+        var device = model.Device;
         var b = sequences.Length;
         var ids = new long[b * width];
         var positions = new long[b * width];
@@ -111,7 +116,7 @@ internal static class Sampler
             for (var t = 0; t < width; t++)
             {
                 var j = t - pads[r];
-                ids[r * width + t] = j >= 0 ? sequences[r][j] : Tokenizer.EndOfText;
+                ids[r * width + t] = j >= 0 ? sequences[r][j] : padToken;
                 positions[r * width + t] = Math.Max(0, j);
             }
         }
@@ -122,7 +127,7 @@ internal static class Sampler
         var real = keys.ge(tensor(pads, device: device).unsqueeze(1));           // (B, T) key is not padding
         // A query sees earlier real keys; a pad query also sees itself, so no row of the softmax is empty.
         var mask = real.unsqueeze(1).logical_and(keys.le(queries)).logical_or(keys.eq(queries)); // (B, T, T)
-        var own = cache ?? new KvCache(model.Config, b, width, device, dtype);
+        var own = cache ?? model.NewCache(b, width);
         try
         {
             return model.Decode(idx, pos, own, 0, mask.unsqueeze(1)).to(float32).cpu().data<float>().ToArray(); // (B, V)
@@ -137,7 +142,7 @@ internal static class Sampler
     }
 
     // One new token per row at cache position width + step; each row's own position is its prompt length + step.
-    private static float[] Step(Gpt model, KvCache cache, (int PromptLength, int Token)[] rows, int width, int step, Device device)
+    private static float[] Step(IKvDecoder model, KvCache cache, (int PromptLength, int Token)[] rows, int width, int step, Device device)
     {
         var b = rows.Length;
         var start = width + step;
@@ -148,8 +153,12 @@ internal static class Sampler
         return model.Decode(idx, pos, cache, start, mask.view(b, 1, 1, start + 1)).to(float32).cpu().data<float>().ToArray(); // (B, V)
     }
 
-    /// <summary>Draws a token from softmax(logits / temperature) with the request's own stream; temperature 0 is greedy.</summary>
-    public static int Pick(ReadOnlySpan<float> logits, double temperature, SeededRandom random)
+    /// <summary>
+    /// Draws a token from softmax(logits / temperature) with the request's own stream; temperature 0 is greedy. With
+    /// <paramref name="topP"/> below 1, only the smallest set of most likely tokens whose probability reaches topP is kept
+    /// (nucleus sampling), renormalised.
+    /// </summary>
+    public static int Pick(ReadOnlySpan<float> logits, double temperature, SeededRandom random, double topP = 1.0)
     {
         var best = 0;
         for (var i = 1; i < logits.Length; i++)
@@ -167,6 +176,10 @@ internal static class Sampler
             weights[i] = Math.Exp((logits[i] - logits[best]) / temperature);
             total += weights[i];
         }
+        if (topP < 1)
+        {
+            total = KeepNucleus(weights, total, topP);
+        }
         var u = random.NextDouble() * total;
         for (var i = 0; i < weights.Length; i++)
         {
@@ -177,5 +190,22 @@ internal static class Sampler
             }
         }
         return best;
+    }
+
+    // Zeroes every weight outside the nucleus; ties in weight keep the lower id first, so the set is deterministic.
+    private static double KeepNucleus(double[] weights, double total, double topP)
+    {
+        var order = Enumerable.Range(0, weights.Length).OrderByDescending(i => weights[i]).ThenBy(i => i).ToArray();
+        var kept = 0.0;
+        var k = 0;
+        while (k < order.Length && (k == 0 || kept < topP * total))
+        {
+            kept += weights[order[k++]];
+        }
+        for (; k < order.Length; k++)
+        {
+            weights[order[k]] = 0;
+        }
+        return kept;
     }
 }

@@ -19,12 +19,10 @@ public static class StudentTraining
     public static TrainingReport Train(
         TrainingConfig config, TrainingData data, string checkpointFolder, string? baseCheckpoint = null, TextWriter? log = null)
     {
-        // Config and device.
+        // Config and device. A pinned process keeps its own thread count and trains in float32 (NumericsPin says why).
         var device = TorchRuntime.Resolve(config.Device);
-        if (config.Threads > 0)
-        {
-            set_num_threads(config.Threads);
-        }
+        TorchRuntime.UseThreads(config.Threads);
+        var precision = TorchRuntime.Numerics == NumericsMode.Pinned ? TrainingPrecision.Fp32 : config.Precision;
         if (!(config.DecayTo is >= 0 and <= 1))
         {
             throw new ArgumentException($"decayTo is {config.DecayTo}; it must be from 0 to 1 (1 keeps the learning rate constant).", nameof(config));
@@ -68,7 +66,7 @@ public static class StudentTraining
 
         // Mixed precision: a bfloat16 copy of the model runs forward and backward; the float32 model keeps the master
         // weights, receives the gradients and is what the optimizer updates and the checkpoint stores.
-        using var work = config.Precision == TrainingPrecision.Bf16 ? new Gpt(model.Config, config.Seed) : null;
+        using var work = precision == TrainingPrecision.Bf16 ? new Gpt(model.Config, config.Seed) : null;
         work?.to(device).to(bfloat16);
         (Tensor Master, Tensor Copy)[] pairs = work is null ? [] : model.parameters().Zip(work.parameters(), (m, c) => ((Tensor)m, (Tensor)c)).ToArray();
 

@@ -68,13 +68,15 @@ public sealed record TrainingConfig
     public double ProgressSeconds { get; init; } = 2;
 
     /// <summary>bf16: forward and backward passes in bfloat16 over float32 master weights (as fast as fp32 or up to 2.8x
-    /// faster for the default student on this project's AVX512-BF16 CPUs; docs/performance.md); fp32 where bfloat16 is slow.</summary>
+    /// faster for the default student on this project's AVX512-BF16 CPUs; docs/performance.md); fp32 where bfloat16 is slow.
+    /// A pinned process (<see cref="Runtime.NumericsMode.Pinned"/>) trains in fp32 whatever this says.</summary>
     public required TrainingPrecision Precision { get; init; }
 
     /// <summary>cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "cpu";
 
     /// <summary>CPU threads for libtorch (process-wide); 0 keeps libtorch's default of one per core. On a machine shared
-    /// with other work, 1 is often faster for tiny models: OpenMP threads spin while waiting for each other.</summary>
+    /// with other work, 1 is often faster for tiny models: OpenMP threads spin while waiting for each other. A pinned
+    /// process (<see cref="Runtime.NumericsMode.Pinned"/>) ignores it: its thread count is part of the pin.</summary>
     public int Threads { get; init; }
 }

@@ -1,0 +1,30 @@
+namespace SkillMix.Training.Checkpoints;
+
+/// <summary>
+/// A checkpoint, tokenizer or device that cannot be used, with the SKMX code users look up in docs/sdk.md. The codes
+/// equal those of SkillMix.Experiments' ErrorCodes (this project does not depend on it; a test keeps the two equal).
+/// </summary>
+public sealed class CheckpointException(string code, string message) : Exception(message)
+{
+    /// <summary>No checkpoint where the student's reference points; the message lists where it looked and how to get one.</summary>
+    public const string NotFound = "SKMX040";
+
+    /// <summary>config.json names an architecture or a setting this model does not implement.</summary>
+    public const string Unsupported = "SKMX041";
+
+    /// <summary>The weights do not match config.json or are damaged: a tensor missing, extra, mis-shaped, of an unknown dtype, a shard absent or truncated.</summary>
+    public const string Damaged = "SKMX042";
+
+    /// <summary>The tokenizer cannot be read or does not fit the model (its vocabulary size differs from the embedding's rows).</summary>
+    public const string TokenizerMismatch = "SKMX043";
+
+    /// <summary>A conversation or prompt does not fit the model's context.</summary>
+    public const string TooLong = "SKMX044";
+
+    /// <summary>A device was requested that this machine or build does not have.</summary>
+    public const string DeviceUnavailable = "SKMX045";
+
+    public string Code { get; } = code;
+
+    public override string ToString() => $"{Code}: {Message}";
+}
