@@ -59,7 +59,7 @@ internal sealed class StepRunner(StepStore store, IReadOnlyList<IStep> steps, Te
             log.WriteLine($"SkillMix: {step.Id}: up to date.");
             return;
         }
-        if (previous?.Key == step.Key)
+        if (previous?.Key == step.Key && layout.Manifest(step.Id) is not null && Directory.Exists(step.OutputDirectory))
         {
             // Same key, yet the folder does not hold what the manifest names: someone changed it. It is replaced, never used.
             log.WriteLine($"{ProjectFile(step)}: warning {ErrorCodes.OutputChanged}: {step.Id}: {whyNot}; the step is restored from the store or run again, and the changed files are not used.");
