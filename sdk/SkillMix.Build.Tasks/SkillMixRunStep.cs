@@ -11,6 +11,9 @@ public sealed class SkillMixRunStep : SkillMixCliTask
 {
     [Required] public ITaskItem[] StepFiles { get; set; } = [];
 
+    /// <summary>The kind of the steps in this batch: the build log (and the tests that read it) says which kind ran.</summary>
+    public string? Kind { get; set; }
+
     protected override void AppendCommand(CommandLineBuilder builder)
     {
         builder.AppendSwitch("step");

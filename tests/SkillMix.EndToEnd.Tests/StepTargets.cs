@@ -3,49 +3,48 @@ using Microsoft.Build.Logging.StructuredLogger;
 namespace SkillMix.EndToEnd.Tests;
 
 /// <summary>
-/// What a build's binary log says about the SDK's step targets: which ran the skillmix CLI and on which step files, and
-/// which MSBuild skipped because every output was newer than every input. This is MSBuild's own account, independent of
-/// what the CLI prints.
+/// What a build's binary log says about the SDK's step target, SkillMixSteps, which MSBuild runs once per step kind
+/// (target batching on the kind): which kinds' batches ran the skillmix CLI and on which step files, and how many batches
+/// MSBuild skipped because every output was newer than every input. This is MSBuild's own account, independent of what
+/// the CLI prints.
 /// </summary>
-public sealed record StepTargets(IReadOnlyDictionary<string, IReadOnlyList<string>> Ran, IReadOnlySet<string> UpToDate)
+public sealed record StepTargets(IReadOnlyDictionary<string, IReadOnlyList<string>> Ran, int UpToDate)
 {
-    /// <summary>The SDK's step targets, in build order (docs/sdk.md).</summary>
+    /// <summary>The step kinds, in build order (StepKind.All; QuickStart plans steps of every kind).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        "SkillMixGenerate", "SkillMixGradeGenerations", "SkillMixFilter", "SkillMixPretrain", "SkillMixTrain",
-        "SkillMixSample", "SkillMixGradeSamples", "SkillMixAggregate", "SkillMixReport",
+        "generate", "grade-generations", "filter", "pretrain", "train", "sample", "grade-samples", "aggregate", "report",
     ];
 
-    /// <summary>Step ids (step file names without .json) the CLI was handed, over every target.</summary>
+    private const string StepTarget = "SkillMixSteps";
+
+    /// <summary>Step ids (step file names without .json) the CLI was handed, over every batch.</summary>
     public IReadOnlyList<string> StepsRun => Ran.Values.SelectMany(steps => steps).ToList();
 
     public static StepTargets Read(string binaryLog)
     {
         var build = BinaryLog.ReadBuild(binaryLog);
         var ran = new Dictionary<string, IReadOnlyList<string>>();
-        var upToDate = new HashSet<string>();
-        // A target appears once where it executed (with its tasks and messages) and again, empty, wherever another
-        // target depended on it after that: only the first kind says anything.
-        foreach (var target in build.FindChildrenRecursive<Target>(t => All.Contains(t.Name)))
+        var upToDate = 0;
+        // A target appears where it executed (with its tasks and messages, a skipped batch with MSBuild's message) and
+        // again, empty, wherever another target depended on it after that: only the first kind says anything.
+        foreach (var target in build.FindChildrenRecursive<Target>(t => t.Name == StepTarget))
         {
-            var runs = target.Children.OfType<Microsoft.Build.Logging.StructuredLogger.Task>().Where(t => t.Name == "SkillMixRunStep").ToList();
-            if (runs.Count > 0)
+            foreach (var run in target.Children.OfType<Microsoft.Build.Logging.StructuredLogger.Task>().Where(t => t.Name == "SkillMixRunStep"))
             {
-                ran[target.Name] = runs.SelectMany(StepFiles).Select(Path.GetFileNameWithoutExtension).ToList()!;
+                var kind = Parameter(run, "Kind").Single();
+                ran[kind] = [.. Parameter(run, "StepFiles").Select(Path.GetFileNameWithoutExtension)!];
             }
-            if (target.Children.OfType<Message>().Any(m => m.Text.StartsWith($"Skipping target \"{target.Name}\" because all output files are up-to-date", StringComparison.Ordinal)))
-            {
-                upToDate.Add(target.Name);
-            }
+            upToDate += target.Children.OfType<Message>().Count(m => m.Text.StartsWith($"Skipping target \"{StepTarget}\" because all output files are up-to-date", StringComparison.Ordinal));
         }
         return new StepTargets(ran, upToDate);
     }
 
     // The log keeps a one-item parameter as a plain name = value line, and a longer one as a list of items.
-    private static IEnumerable<string> StepFiles(Microsoft.Build.Logging.StructuredLogger.Task run) =>
-        run.FindChildrenRecursive<Parameter>(p => p.Name == "StepFiles").SelectMany(p => p.Children.OfType<Item>()).Select(item => item.Text)
-            .Concat(run.FindChildrenRecursive<Property>(p => p.Name == "StepFiles").Select(p => p.Value));
+    private static IEnumerable<string> Parameter(Microsoft.Build.Logging.StructuredLogger.Task run, string name) =>
+        run.FindChildrenRecursive<Parameter>(p => p.Name == name).SelectMany(p => p.Children.OfType<Item>()).Select(item => item.Text)
+            .Concat(run.FindChildrenRecursive<Property>(p => p.Name == name).Select(p => p.Value));
 
     public override string ToString() =>
-        $"ran: {string.Join("; ", Ran.Select(r => $"{r.Key} [{string.Join(' ', r.Value)}]"))}\nup to date: {string.Join(' ', UpToDate)}";
+        $"ran: {string.Join("; ", Ran.Select(r => $"{r.Key} [{string.Join(' ', r.Value)}]"))}\nbatches up to date: {UpToDate}";
 }

@@ -94,7 +94,12 @@ public sealed class PlannerTests
             var loaded = StepFile.Load(path);
             Assert.Equal(written[0].Key, loaded.Key);
             Assert.Equal(1, loaded.Parameters<GenerateParameters>().K);
-            Assert.Equal(["generate.D1", "generate.D2"], File.ReadAllLines(Path.Combine(dir.FullName, "generate.list")));
+            Assert.Equal(["generate.D1", "generate.D2"], new ExperimentLayout(dir.FullName).StepIds(StepKind.Generate));
+            var lines = File.ReadAllLines(Path.Combine(dir.FullName, "steps.list"));
+            Assert.Equal(["generate generate.D1", "generate generate.D2"], lines.Take(2));
+            Assert.Equal(lines.Select(l => l.Split(' ')[0]).Distinct(), StepKind.Names.Where(k => lines.Any(l => l.StartsWith(k + " ", StringComparison.Ordinal))));
+            Assert.Contains("train generate;grade-generations;filter;pretrain;train", File.ReadAllLines(Path.Combine(dir.FullName, "kinds.list")));
+            Assert.Contains("pretrain pretrain", File.ReadAllLines(Path.Combine(dir.FullName, "kinds.list")));
         }
         finally
         {

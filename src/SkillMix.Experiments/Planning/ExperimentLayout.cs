@@ -9,7 +9,8 @@ namespace SkillMix.Experiments.Planning;
 /// steps/&lt;id&gt;.json            the step file: definition, key, inputs, context (the planner writes it when it changes)
 /// steps/&lt;id&gt;.last.json       the definition the outputs in out/&lt;id&gt;/ were made or restored under
 /// steps/&lt;id&gt;.manifest.json   the store manifest of those outputs (the Output of the step's MSBuild target)
-/// steps/&lt;kind&gt;.list          the ids of one kind's steps in plan order (the SDK's targets read them)
+/// steps/steps.list           "&lt;kind&gt; &lt;id&gt;" per step, kind by kind in build order (the SDK's step target batches on it)
+/// steps/kinds.list           "&lt;kind&gt; &lt;kind&gt;;&lt;kind&gt;..." per kind: the kinds -t:SkillMix&lt;Kind&gt; runs, itself included
 /// out/&lt;id&gt;/                   the step's outputs (the folder is named in the step file)
 /// </code>
 /// </summary>
@@ -18,7 +19,6 @@ public sealed class ExperimentLayout(string stepsDirectory)
     private const string StepExtension = ".json";
     private const string LastExtension = ".last.json";
     private const string ManifestExtension = ".manifest.json";
-    private const string ListExtension = ".list";
 
     /// <summary>The steps folder, absolute.</summary>
     public string StepsDirectory { get; } = Path.GetFullPath(stepsDirectory);
@@ -26,20 +26,34 @@ public sealed class ExperimentLayout(string stepsDirectory)
     public string StepFile(string id) => Path.Combine(StepsDirectory, id + StepExtension);
     public string LastDefinition(string id) => Path.Combine(StepsDirectory, id + LastExtension);
     public string ManifestCopy(string id) => Path.Combine(StepsDirectory, id + ManifestExtension);
-    public string KindList(string kind) => Path.Combine(StepsDirectory, kind + ListExtension);
+    /// <summary>Every step's kind and id, one "kind id" line each, in build order.</summary>
+    public string StepList => Path.Combine(StepsDirectory, "steps.list");
+
+    /// <summary>Each kind with the kinds a build of its target alone runs (StepKind.Closure), one "kind k1;k2" line each.</summary>
+    public string KindList => Path.Combine(StepsDirectory, "kinds.list");
 
     /// <summary>The layout of the folder a step file lies in.</summary>
     public static ExperimentLayout Of(string stepFile) => new(Path.GetDirectoryName(Path.GetFullPath(stepFile))!);
 
-    /// <summary>True when the planner has written a plan here (every kind has its list, even when empty).</summary>
-    public bool HasPlan => File.Exists(KindList(StepKind.Report));
+    /// <summary>True when the planner has written a plan here (the step list, even when empty).</summary>
+    public bool HasPlan => File.Exists(StepList);
 
     /// <summary>The step ids of every kind, in the order the build runs them: kind by kind, each kind in plan order.</summary>
-    public IReadOnlyList<string> StepIds() => [.. StepKind.Names.SelectMany(StepIds)];
+    public IReadOnlyList<string> StepIds() => [.. ReadStepList().Select(line => line.Id)];
 
-    /// <summary>The ids of one kind's steps in plan order; none when the kind has no list.</summary>
-    public IReadOnlyList<string> StepIds(string kind) =>
-        File.Exists(KindList(kind)) ? [.. File.ReadAllLines(KindList(kind)).Where(id => id.Length > 0)] : [];
+    /// <summary>The ids of one kind's steps in plan order; none when there is no plan.</summary>
+    public IReadOnlyList<string> StepIds(string kind) => [.. ReadStepList().Where(line => line.Kind == kind).Select(line => line.Id)];
+
+    /// <summary>The text of the step list for these steps (kind, a space, id; one line each), in the order given.</summary>
+    public static string StepListText(IEnumerable<(string Kind, string Id)> steps) => string.Concat(steps.Select(s => $"{s.Kind} {s.Id}\n"));
+
+    /// <summary>The text of the kind list: each kind of StepKind.All with its closure.</summary>
+    public static string KindListText() => string.Concat(StepKind.Names.Select(k => $"{k} {string.Join(';', StepKind.Closure(k))}\n"));
+
+    private IEnumerable<(string Kind, string Id)> ReadStepList() =>
+        File.Exists(StepList)
+            ? File.ReadAllLines(StepList).Where(line => line.Length > 0).Select(line => line.Split(' ', 2)).Select(parts => (parts[0], parts[1]))
+            : [];
 
     /// <summary>The experiment's step files in build order; an error that says how to plan when there is no plan.</summary>
     public IReadOnlyList<Planning.StepFile> LoadPlan()

@@ -4,7 +4,8 @@ namespace SkillMix.Experiments.Planning;
 
 /// <summary>
 /// Gives each planned step its key (in plan order, which lists every step after its inputs) and writes its step file,
-/// touching only the files whose content changed, plus one list of step ids per kind for the MSBuild targets to batch on.
+/// touching only the files whose content changed, plus the step list (kind and id of each step, kind by
+/// kind) the MSBuild step target batches on and the kind list saying what each kind's target runs.
 /// </summary>
 public static class PlanWriter
 {
@@ -18,11 +19,9 @@ public static class PlanWriter
         {
             WriteIfChanged(layout.StepFile(file.Id), file.ToJsonText());
         }
-        foreach (var kind in StepKind.Names)
-        {
-            var ids = files.Where(f => f.Kind == kind).Select(f => f.Id + "\n");
-            WriteIfChanged(layout.KindList(kind), string.Concat(ids));
-        }
+        var order = StepKind.Names.Select((kind, index) => (kind, index)).ToDictionary(k => k.kind, k => k.index);
+        WriteIfChanged(layout.StepList, ExperimentLayout.StepListText(files.OrderBy(f => order[f.Kind]).Select(f => (f.Kind, f.Id))));
+        WriteIfChanged(layout.KindList, ExperimentLayout.KindListText());
         return files;
     }
 
