@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SkillMix.Steps.ChatModels;
 using SkillMix.Core.Records;
+using SkillMix.Core.Text;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
 using Microsoft.Extensions.AI;
@@ -28,7 +29,7 @@ internal sealed class GenerateStep : IStep
         var combinations = CombinationSampler.Sample(world.World, skills, topics, parameters.K, parameters.Attempts, parameters.Seed);
         using var teacher = ChatBackends.Create(parameters.Teacher, ModelRole.Teacher, world, step, new ChatOptions { Seed = parameters.Seed }, context.Log);
         var records = new RecordContext(parameters.Setting, world.World, skills, topics, parameters.Seed);
-        var progress = new StepProgress(context.Log, step.Id, combinations.Count, "texts");
+        var progress = new ProgressLine(context.Log, step.Id, combinations.Count, "texts");
         var generated = await GenerationRun.RunAsync(teacher, world, records, combinations.Select(c => (c, 1)).ToList(), progress, cancellationToken);
 
         JsonlRecords.Write(Path.Combine(outputDirectory, Output), generated);

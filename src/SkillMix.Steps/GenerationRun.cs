@@ -1,6 +1,7 @@
 using SkillMix.Steps.ChatModels;
 using SkillMix.Core.Conversations;
 using SkillMix.Core.Records;
+using SkillMix.Core.Text;
 using SkillMix.Core.Sampling;
 using SkillMix.Experiments.Spec;
 
@@ -13,7 +14,7 @@ namespace SkillMix.Steps;
 internal static class GenerationRun
 {
     public static Task<IReadOnlyList<GenerationRecord>> RunAsync(Backend model, ResolvedWorld world, RecordContext records,
-        IReadOnlyList<(Combination Combination, int Repeat)> work, StepProgress? progress, CancellationToken cancellationToken)
+        IReadOnlyList<(Combination Combination, int Repeat)> work, ProgressLine? progress, CancellationToken cancellationToken)
     {
         var conversation = new GenerateConversation(model.Client, model.Options);
         return ParallelWork.MapAsync(work, model.Concurrency, async (item, ct) =>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SkillMix.Steps.ChatModels;
 using SkillMix.Core.Conversations;
 using SkillMix.Core.Records;
+using SkillMix.Core.Text;
 using SkillMix.Core.Worlds;
 using Microsoft.Extensions.AI;
 using SkillMix.Experiments.Parameters;
@@ -29,7 +30,7 @@ internal sealed class GradeStep(string kind, string input) : IStep
         // A grade step has no seed: repeated gradings of a text are told apart by their repeat index.
         using var grader = ChatBackends.Create(parameters.Grader, ModelRole.Grader, world, step, new ChatOptions { Seed = 0 }, context.Log);
         var conversation = new GradeConversation(grader.Client, grader.Options);
-        var progress = new StepProgress(context.Log, step.Id, generations.Count, "texts graded");
+        var progress = new ProgressLine(context.Log, step.Id, generations.Count, "texts graded");
 
         var graded = await ParallelWork.MapAsync(generations, grader.Concurrency, async (generation, ct) =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SkillMix.Steps.ChatModels;
 using SkillMix.Core.Records;
+using SkillMix.Core.Text;
 using SkillMix.Core.Sampling;
 using SkillMix.Core.Worlds;
 using Microsoft.Extensions.AI;
@@ -37,7 +38,7 @@ internal sealed class SampleStep : IStep
         };
         using var student = ChatBackends.Create(parameters.Student, ModelRole.Student, world, step, options, context.Log);
         var records = new RecordContext(parameters.Setting, world.World, skills, topics, parameters.Seed);
-        var progress = new StepProgress(context.Log, step.Id, work.Count, "answers");
+        var progress = new ProgressLine(context.Log, step.Id, work.Count, "answers");
         var generated = await GenerationRun.RunAsync(student, world, records, work, progress, cancellationToken);
 
         JsonlRecords.Write(Path.Combine(outputDirectory, GenerateStep.Output), generated);

@@ -51,9 +51,16 @@ public static class CallRecordFiles
     }
 
     /// <summary>
-    /// The key a request hashes to: the SHA-256 of its compact JSON as the call store wrote it when computing the key
-    /// (SkillMix.Models' CallKey: Utf8JsonWriter's default escaping, members in their written order, numbers as written).
-    /// Rewriting the stored request that way gives back those bytes whatever indentation or escaping the record file uses.
+    /// The key of a model call: the SHA-256, as 64 lower-case hex digits, of the UTF-8 bytes of its canonical request (the
+    /// compact JSON SkillMix.Models' CallKey.CanonicalRequest writes). The one place the key is computed: the call store
+    /// keys calls with it, and the packing and import checks recompute it from a record's request.
+    /// </summary>
+    public static string KeyOf(string canonicalRequest) => ContentHash.Of(canonicalRequest);
+
+    /// <summary>
+    /// The key a stored request hashes to (<see cref="KeyOf"/>): its compact JSON is rewritten the way CallKey wrote it
+    /// (Utf8JsonWriter's default escaping, members in their written order, numbers as written), which gives back the
+    /// canonical text whatever indentation or escaping the record file uses.
     /// </summary>
     public static string KeyOfRequest(JsonElement request)
     {
@@ -62,7 +69,7 @@ public static class CallRecordFiles
         {
             request.WriteTo(writer);
         }
-        return ContentHash.Of(buffer.ToArray());
+        return KeyOf(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     /// <summary>

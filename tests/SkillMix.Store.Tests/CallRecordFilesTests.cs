@@ -40,12 +40,23 @@ public sealed class CallRecordFilesTests
     }
 
     [Fact]
+    public void The_call_key_is_the_lower_case_hex_sha256_of_the_canonical_request_and_a_stored_request_gives_it_back()
+    {
+        // The format every stored call is filed under (the call store keys calls with KeyOf; packing and import check
+        // records with KeyOfRequest). The digits were computed independently with Python's hashlib.sha256.
+        const string canonical = """{"schema":1,"provider":"openai","endpoint":"https://api.openai.com/v1","model":"gpt-4-0613","messages":[{"role":"user","contents":[{"text":"Knots"}]}],"options":{"temperature":0}}""";
+        Assert.Equal("6838f89dc07006f4c2b1e770ace9cb88b671f04920931a047bd1029549ce9e82", CallRecordFiles.KeyOf(canonical));
+        using var indented = System.Text.Json.JsonDocument.Parse(canonical.Replace(",", ",\n  ", StringComparison.Ordinal));
+        Assert.Equal(CallRecordFiles.KeyOf(canonical), CallRecordFiles.KeyOfRequest(indented.RootElement));
+    }
+
+    [Fact]
     public void A_record_is_checked_against_the_compact_form_of_its_request_whatever_its_file_layout()
     {
         // The key is the SHA-256 of this exact text (printf '%s' '<text>' | sha256sum gives the same digits): the compact
         // form with the escaping of .NET's Utf8JsonWriter (quote and non-ASCII as \uXXXX, upper-case hex).
         const string compact = """{"schema":1,"model":"m","messages":[{"text":"\u0022caf\u00E9\u0022 \u003Cb\u003E"}],"options":{"temperature":0.7}}""";
-        var key = ContentHash.Of(compact);
+        var key = CallRecordFiles.KeyOf(compact);
         Assert.Equal("2882ddc6fe491b9e7a7e5bfcb3a06ff52a34795ce272557b71151bd146681ea4", key);
         var record = $$"""
             {

@@ -92,13 +92,13 @@ public sealed class TrainingTests(TrainedStudent trained)
         var log = new StringWriter();
         StudentTraining.Train(Tiny.Config(12) with { ProgressSeconds = 3600, EvalEvery = 6 }, Tiny.Texts(), Tiny.TempFolder(), log: log);
         var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var steps = lines.Where(l => l.StartsWith("pretrain step", StringComparison.Ordinal)).ToArray();
+        var steps = lines.Where(l => l.StartsWith("SkillMix: pretrain: ", StringComparison.Ordinal) && l.Contains(" steps, loss ", StringComparison.Ordinal)).ToArray();
         // A one-hour interval leaves the first and the last step only.
         Assert.Equal(2, steps.Length);
-        Assert.StartsWith("pretrain step 1/12 loss ", steps[0]);
-        Assert.StartsWith("pretrain step 12/12 loss ", steps[1]);
-        Assert.All(steps, l => Assert.Matches(@"tokens/s \d+ elapsed \d\d:\d\d eta \d\d:\d\d", l));
-        Assert.Equal(2, lines.Count(l => l.StartsWith("validation step", StringComparison.Ordinal)));
+        Assert.StartsWith("SkillMix: pretrain: 1/12 steps, loss ", steps[0]);
+        Assert.StartsWith("SkillMix: pretrain: 12/12 steps, loss ", steps[1]);
+        Assert.All(steps, l => Assert.Matches(@"\d+\.\d tokens/s, elapsed \d\d:\d\d, about \d\d:\d\d left$", l.TrimEnd('\r')));
+        Assert.Equal(2, lines.Count(l => l.StartsWith("SkillMix: pretrain: validation step", StringComparison.Ordinal)));
     }
 
     [Fact]

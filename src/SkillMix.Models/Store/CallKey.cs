@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using SkillMix.Store;
 
 namespace SkillMix.Models.Store;
 
@@ -39,8 +39,9 @@ public static class CallKey
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static string Compute(string canonicalRequest) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
+    /// <summary>The key of a canonical request; SkillMix.Store computes it (CallRecordFiles.KeyOf), so the checks of stored
+    /// records, which load no model SDK, compute the very same thing.</summary>
+    public static string Compute(string canonicalRequest) => CallRecordFiles.KeyOf(canonicalRequest);
 
     private static void WriteMessage(Utf8JsonWriter w, ChatMessage message)
     {

@@ -72,7 +72,7 @@ public static class StudentTraining
 
         // The loop: warm-up then a constant (or cosine-decaying) learning rate, clipped gradients, periodic validation and checkpoints.
         var random = SeededRandom.ForStream(config.Seed, "train-batches");
-        var progress = new ProgressLog(log, fineTuning ? "fine-tune step" : "pretrain step", config.Steps, config.ProgressSeconds);
+        var progress = new SkillMix.Core.Text.ProgressLine(log, fineTuning ? "fine-tune" : "pretrain", config.Steps, "steps", config.ProgressSeconds);
         var losses = new List<double>(config.Steps);
         var validationLoss = double.NaN;
         long tokens = 0;
@@ -109,11 +109,11 @@ public static class StudentTraining
             optimizer.step();
             losses.Add(loss.item<float>());
             tokens += x.numel();
-            progress.Step(step, tokens, "tokens", string.Create(CultureInfo.InvariantCulture, $"loss {losses[^1]:F4} lr {lr:E1}"));
+            progress.Report(step, tokens, "tokens", string.Create(CultureInfo.InvariantCulture, $"loss {losses[^1]:F4} lr {lr:E1}"));
             if (step == config.Steps || (config.EvalEvery > 0 && step % config.EvalEvery == 0))
             {
                 validationLoss = Evaluate(model, valid, config, device);
-                progress.Line(string.Create(CultureInfo.InvariantCulture, $"validation step {step} loss {validationLoss:F4}"));
+                progress.Note(string.Create(CultureInfo.InvariantCulture, $"validation step {step} loss {validationLoss:F4}"));
                 student.Save(checkpointFolder);
                 model.train();
             }
