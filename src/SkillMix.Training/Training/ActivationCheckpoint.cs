@@ -24,14 +24,20 @@ public static class ActivationCheckpoint
         {
             return block(x);
         }
-        object[] inputs = [x, .. trainable, new Recompute(block, get_rng_state())];
+        // The random state is kept as bytes: a tensor would belong to the caller's dispose scope, which may end before backward.
+        using var state = get_rng_state();
+        object[] inputs = [x, .. trainable, new Recompute(block, state.bytes.ToArray())];
         return CheckpointFunction.apply(inputs);
     }
 
-    private sealed record Recompute(Func<Tensor, Tensor> Block, Tensor RandomState);
+    private sealed record Recompute(Func<Tensor, Tensor> Block, byte[] RandomState);
 
     private sealed class CheckpointFunction : autograd.SingleTensorFunction<CheckpointFunction>
     {
+        // The gradients handed to autograd: libtorch takes its own reference when backward returns, so the managed handles
+        // can go at the next call. Left in the caller's step scope they would keep a second copy of the gradients alive.
+        private static readonly List<Tensor> Returned = [];
+
         public override string Name => nameof(ActivationCheckpoint);
 
         // Runs under no_grad (TorchSharp's apply turns recording off): only x is kept for backward.
@@ -42,17 +48,28 @@ public static class ActivationCheckpoint
             ctx.save_for_backward([x]);
             ctx.save_data(nameof(Recompute), recompute);
             ctx.save_data("parameters", vars.Skip(1).Take(vars.Length - 2).Cast<Tensor>().ToArray());
-            return recompute.Block(x);
+            // The block's intermediate tensors are released here, not at the end of the caller's step scope: a dispose scope
+            // keeps every tensor created in it alive, which would undo the saving.
+            using var scope = NewDisposeScope();
+            return scope.MoveToOuter(recompute.Block(x));
         }
 
         public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
         {
+            lock (Returned)
+            {
+                Returned.ForEach(t => t.Dispose());
+                Returned.Clear();
+            }
+            using var scope = NewDisposeScope();
             var x = ctx.get_saved_variables()[0];
             var recompute = (Recompute)ctx.get_data(nameof(Recompute));
             var parameters = (Tensor[])ctx.get_data("parameters");
             var input = x.detach().requires_grad_(x.requires_grad);
             var now = get_rng_state();
-            set_rng_state(recompute.RandomState);
+            var then = now.clone();
+            then.bytes = recompute.RandomState;
+            set_rng_state(then);
             Tensor y;
             using (enable_grad())
             {
@@ -61,6 +78,13 @@ public static class ActivationCheckpoint
             set_rng_state(now);
             Tensor[] wrt = x.requires_grad ? [input, .. parameters] : parameters;
             var grads = autograd.grad([y], wrt, [grad_output], allow_unused: true);
+            lock (Returned)
+            {
+                foreach (var grad in grads.Where(g => g is not null && !g.IsInvalid))
+                {
+                    Returned.Add(grad.DetachFromDisposeScope());
+                }
+            }
             var result = new List<Tensor>(parameters.Length + 2) { x.requires_grad ? grads[0] : null! };
             result.AddRange(grads.Skip(x.requires_grad ? 1 : 0));
             result.Add(null!);                                                 // the Recompute argument is no tensor

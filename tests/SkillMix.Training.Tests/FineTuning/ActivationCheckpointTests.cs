@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace SkillMix.Training.Tests.FineTuning;
 
+[Collection(GlobalRandomState.Name)]
 public sealed class ActivationCheckpointTests
 {
     private static Dictionary<string, Tensor> Gradients(nn.Module model) =>

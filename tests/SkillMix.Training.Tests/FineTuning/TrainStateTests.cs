@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace SkillMix.Training.Tests.FineTuning;
 
+[Collection(GlobalRandomState.Name)]
 public sealed class TrainStateTests
 {
     private const string Key = "key-1";

@@ -42,30 +42,30 @@ public static class TrainingMemory
     private static long AdapterParameters(DecoderShape shape, LoraConfig lora) =>
         shape.Layers * lora.TargetModules.Sum(t => { var (i, o) = shape.Projection(t); return lora.Rank * (i + o); });
 
-    // What autograd keeps per token, layer by layer, in the compute dtype d (fp32 for Fp32, else bf16):
-    //   attention half: the layer input and RMSNorm's output (h + h), q, k, v (h + 2 kv), q and k after rotary (h + kv),
-    //                   attention's output (h), and attention's log-sum-exp (fp32 per head);
-    //   MLP half:       the residual and the norm's output (h + h), gate, up, silu(gate) and their product (4 i);
-    //   RMSNorm works in fp32, so in bf16 modes each norm also keeps an fp32 copy of its input (2 x 4h).
-    //   LoRA with dropout keeps each target's dropped input (in) and, always, A's output (rank).
-    // With checkpointing only each layer's input stays, plus one layer recomputed in backward.
-    // Outside the layers: the embedding's output and the final norm (2h), and the logits: in d, in fp32, and the fp32
-    // log-probabilities of the loss, plus the fp32 gradient of the logits in backward (d + 12 bytes per vocabulary entry).
+    // What autograd keeps per token in a layer written as Hugging Face's LlamaDecoderLayer, with d the compute dtype's
+    // size (4 for Fp32, else 2) and h, kv, i the widths:
+    //   each RMSNorm (two per layer): its input cast to fp32 (4h), the normalised value and the output (2 d h);
+    //   attention: q, and k and v repeated to every head (repeat_kv), as attention takes them (3 d h), attention's output
+    //              and o_proj's contiguous input (2 d h), the log-sum-exp (4 bytes per head); rotary keeps only cos and sin;
+    //   MLP: gate, silu(gate), up and their product (4 d i);
+    //   LoRA, per target: A's output (d r), and with dropout the dropped input and its mask (in (d + 1)).
+    // With checkpointing each layer keeps only its input (d h), plus one layer recomputed in backward.
+    // Outside the layers: the final norm (4h + 2 d h) and the logits at the start of backward: the logits (d V; in bf16
+    // also their fp32 copy, 4V), the loss's log-probabilities (4V) and the fp32 gradients of both (8V).
     private static long Activations(MemoryPlanRequest request)
     {
         var s = request.Shape;
-        long h = s.Hidden, kv = s.KvWidth, i = s.Intermediate;
+        long h = s.Hidden, i = s.Intermediate;
         var d = request.Mode == MemoryMode.Fp32 ? 4 : 2;
-        var fp32Norms = d == 4 ? 0 : 2 * 4 * h;
-        var perLayer = d * (7 * h + 3 * kv + 4 * i) + fp32Norms + 4L * s.Heads;
+        var perLayer = 2 * (4 * h + 2 * d * h) + 5 * d * h + 4 * d * i + 4L * s.Heads;
         if (request.Lora is { } lora)
         {
-            perLayer += d * lora.TargetModules.Sum(t => (lora.Dropout > 0 ? s.Projection(t).In : 0) + lora.Rank);
+            perLayer += lora.TargetModules.Sum(t => d * lora.Rank + (lora.Dropout > 0 ? s.Projection(t).In * (d + 1) : 0));
         }
         var layers = request.ActivationCheckpointing
             ? s.Layers * d * h + perLayer
             : s.Layers * perLayer;
-        var outside = 2 * d * h + (long)s.Vocab * (d + 12);
+        var outside = 4 * h + 2 * d * h + (long)s.Vocab * (d + (d == 2 ? 4 : 0) + 12);
         var tokens = (long)request.MicroBatch * request.SequenceLength;
         return tokens * (layers + outside);
     }
