@@ -49,7 +49,8 @@ public static class TrainingMemory
     //              and o_proj's contiguous input (2 d h), the log-sum-exp (4 bytes per head); rotary keeps only cos and sin;
     //   MLP: gate, silu(gate), up and their product (4 d i);
     //   LoRA, per target: A's output (d r), and with dropout the dropped input and its mask (in (d + 1)).
-    // With checkpointing each layer keeps only its input (d h), plus one layer recomputed in backward.
+    // With checkpointing each layer keeps only its input (d h), plus one layer recomputed in backward and the gradients
+    // flowing back through it (about gate's and up's, and two of the residual width: 2 d i + 2 d h).
     // Outside the layers: the final norm (4h + 2 d h) and the logits at the start of backward: the logits (d V; in bf16
     // also their fp32 copy, 4V), the loss's log-probabilities (4V) and the fp32 gradients of both (8V).
     private static long Activations(MemoryPlanRequest request)
@@ -63,7 +64,7 @@ public static class TrainingMemory
             perLayer += lora.TargetModules.Sum(t => d * lora.Rank + (lora.Dropout > 0 ? s.Projection(t).In * (d + 1) : 0));
         }
         var layers = request.ActivationCheckpointing
-            ? s.Layers * d * h + perLayer
+            ? s.Layers * d * h + perLayer + 2 * d * (i + h)
             : s.Layers * perLayer;
         var outside = 4 * h + 2 * d * h + (long)s.Vocab * (d + (d == 2 ? 4 : 0) + 12);
         var tokens = (long)request.MicroBatch * request.SequenceLength;
