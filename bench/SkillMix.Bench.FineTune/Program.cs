@@ -6,9 +6,21 @@ using SkillMix.Training.Training.Memory;
 using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project bench/SkillMix.Bench.FineTune -- [--bf16] [--lora] [--checkpoint] [--steps N]
+//        dotnet run -c Release --project bench/SkillMix.Bench.FineTune -- --plan   (the paper's students' plans, nothing run)
 // One configuration per process, so that one run's freed memory cannot hide in another's peak. Run it under
 // MALLOC_MMAP_THRESHOLD_=131072 so glibc returns large blocks to the system at once (its adaptive threshold otherwise
 // keeps freed blocks in the heap and the peak grows with the allocation history, not with the step).
+if (args.Contains("--plan"))
+{
+    foreach (var (name, shape80) in new[] { ("LLaMA-2-13B", DecoderShape.Llama2_13B), ("Mistral-7B", DecoderShape.Mistral7B) })
+    {
+        foreach (var (planMode, planLora) in new[] { (MemoryMode.Bf16MasterFp32, (LoraConfig?)null), (MemoryMode.PureBf16, null), (MemoryMode.Bf16MasterFp32, new LoraConfig()) })
+        {
+            Console.WriteLine(name + ": " + TrainingMemory.Estimate(new MemoryPlanRequest { Shape = shape80, Mode = planMode, Lora = planLora, ActivationCheckpointing = true }).Render());
+        }
+    }
+    return;
+}
 var mode = args.Contains("--bf16") ? MemoryMode.PureBf16 : MemoryMode.Fp32;
 var lora = args.Contains("--lora") ? new LoraConfig { Rank = 16, Alpha = 32, Dropout = 0.05 } : null;
 var checkpointing = args.Contains("--checkpoint");
