@@ -101,6 +101,17 @@ public static class PeftAdapter
         }
     }
 
+    /// <summary>The adapter's base_model_name_or_path: the base checkpoint it was trained on (a folder or hf: reference).</summary>
+    public static string BaseModel(string folder)
+    {
+        var path = Path.Combine(folder, ConfigFile);
+        ReadConfig(folder);
+        return JsonNode.Parse(File.ReadAllText(path))?["base_model_name_or_path"] is JsonValue v && v.TryGetValue<string>(out var name) && name.Length > 0
+            ? name
+            : throw new CheckpointException(CheckpointException.NotFound,
+                $"{path} names no base_model_name_or_path; give the base checkpoint explicitly together with the adapter.");
+    }
+
     /// <summary>Injects the adapter described by the folder into <paramref name="model"/> and loads its weights, strictly.</summary>
     public static LoraConfig Attach(nn.Module model, string folder)
     {
