@@ -7,6 +7,8 @@ using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project bench/SkillMix.Bench.FineTune -- [--bf16] [--lora] [--checkpoint] [--steps N]
 //        dotnet run -c Release --project bench/SkillMix.Bench.FineTune -- --plan   (the paper's students' plans, nothing run)
+//        dotnet run -c Release --project bench/SkillMix.Bench.FineTune -- --throughput [--steps N] [--sequence T]
+//          (LlamaFineTuning's tokens/s on a ~20M-parameter LLaMA against the same run's matmul rate)
 // One configuration per process, so that one run's freed memory cannot hide in another's peak. Run it under
 // MALLOC_MMAP_THRESHOLD_=131072 so glibc returns large blocks to the system at once (its adaptive threshold otherwise
 // keeps freed blocks in the heap and the peak grows with the allocation history, not with the step).
@@ -19,6 +21,13 @@ if (args.Contains("--plan"))
             Console.WriteLine(name + ": " + TrainingMemory.Estimate(new MemoryPlanRequest { Shape = shape80, Mode = planMode, Lora = planLora, ActivationCheckpointing = true }).Render());
         }
     }
+    return;
+}
+if (args.Contains("--throughput"))
+{
+    TorchRuntime.EnsureLoaded();
+    set_num_threads(Argument("--threads", 2));
+    Throughput.Run(Argument("--steps", 4), Argument("--sequence", 256));
     return;
 }
 var mode = args.Contains("--bf16") ? MemoryMode.PureBf16 : MemoryMode.Fp32;

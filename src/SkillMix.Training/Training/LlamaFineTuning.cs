@@ -73,7 +73,7 @@ public static class LlamaFineTuning
         }
         var trained = model.named_parameters().Where(p => trainedNames.Contains(p.name)).Select(p => p.parameter).ToArray();
         var optimized = masters?.parameters().ToArray() ?? trained;
-        var optimizer = optim.AdamW(optimized, config.LearningRate, config.Beta1, config.Beta2, 1e-8, config.WeightDecay);
+        using var optimizer = optim.AdamW(optimized, config.LearningRate, config.Beta1, config.Beta2, 1e-8, config.WeightDecay);
         nn.Module saved = (nn.Module?)masters ?? model;
 
         // The work folder beside the output: the run's settings, the loss curve so far and the last saved state.
@@ -107,6 +107,7 @@ public static class LlamaFineTuning
         var rows = new RowSource(config, data);
         var device = model.Device;
         var clock = Stopwatch.StartNew();
+        var processorAtStart = Environment.CpuUsage.TotalTime;
         var lastLine = double.NegativeInfinity;
         var losses = new List<double>();
         long tokens = 0;
@@ -173,6 +174,8 @@ public static class LlamaFineTuning
             }
         }
         model.eval();
+        var processorTime = Environment.CpuUsage.TotalTime - processorAtStart;
+        var elapsed = clock.Elapsed;
 
         // Outputs: a PEFT adapter, or a Hugging Face folder (a full fine-tune, or LoRA merged into its base).
         var trainedCount = trained.Sum(p => p.numel());
@@ -194,9 +197,8 @@ public static class LlamaFineTuning
         File.Copy(lossCsv, curve + ".tmp", overwrite: true);
         File.Move(curve + ".tmp", curve, overwrite: true);
         Directory.Delete(work, recursive: true);
-        var elapsed = clock.Elapsed;
         return new LlamaFineTuningReport(full, curve, losses, start, trainedCount,
-            elapsed.TotalSeconds > 0 ? tokens / elapsed.TotalSeconds : 0, elapsed, key);
+            elapsed.TotalSeconds > 0 ? tokens / elapsed.TotalSeconds : 0, elapsed, processorTime, tokens, key);
     }
 
     /// <summary>The paper's schedule: linear warm-up from 0 over WarmupSteps, then constant.</summary>
