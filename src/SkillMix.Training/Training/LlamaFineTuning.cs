@@ -207,7 +207,7 @@ public static class LlamaFineTuning
 
     // Inputs are a row's tokens but the last, targets its tokens but the first where the loss falls (the answers and their
     // EOS); rows are right-padded, which a causal model never attends to.
-    private static (Tensor X, Tensor Y) Tensors(IReadOnlyList<Row> rows, Device device)
+    internal static (Tensor X, Tensor Y) Tensors(IReadOnlyList<EncodedChat> rows, Device device)
     {
         var t = rows.Max(r => r.Ids.Length) - 1;
         var xs = new long[rows.Count * t];
@@ -342,8 +342,6 @@ public static class LlamaFineTuning
         }
     }
 
-    private sealed record Row(int[] Ids, bool[] Loss);
-
     // The rows of each step as a function of the seed and the step alone, so a resumed run draws what an uninterrupted one
     // would: conversations in a fresh seeded order each epoch, pretraining chunks at seeded offsets.
     private sealed class RowSource(LlamaFineTuningConfig config, LlamaTrainingSet data)
@@ -354,9 +352,9 @@ public static class LlamaFineTuning
 
         public long ConversationRowsBefore(int step) => (long)(step - 1) * (config.BatchSize - _textRows);
 
-        public Row[] Batch(int step)
+        public EncodedChat[] Batch(int step)
         {
-            var rows = new Row[config.BatchSize];
+            var rows = new EncodedChat[config.BatchSize];
             for (var j = 0; j < rows.Length; j++)
             {
                 rows[j] = j < _textRows ? TextRow(step, j) : ConversationRow(ConversationRowsBefore(step) + j - _textRows);
@@ -364,7 +362,7 @@ public static class LlamaFineTuning
             return rows;
         }
 
-        private Row ConversationRow(long row)
+        private EncodedChat ConversationRow(long row)
         {
             var epoch = row / data.Chats.Count;
             if (!_orders.TryGetValue(epoch, out var order))
@@ -374,14 +372,14 @@ public static class LlamaFineTuning
                 _orders[epoch] = order;
             }
             var chat = data.Chats[order[row % data.Chats.Count]];
-            return new Row(chat.Ids, chat.Loss);
+            return chat;
         }
 
-        private Row TextRow(int step, int j)
+        private EncodedChat TextRow(int step, int j)
         {
             var length = Math.Min(config.MaxLength, data.Text.Length);
             var offset = SeededRandom.ForStream(config.Seed, "llama-fine-tune-text", step, j).NextInt(data.Text.Length - length + 1);
-            return new Row(data.Text[offset..(offset + length)], Enumerable.Repeat(true, length).ToArray());
+            return new EncodedChat(data.Text[offset..(offset + length)], Enumerable.Repeat(true, length).ToArray());
         }
     }
 

@@ -216,6 +216,32 @@ public sealed class LlamaFineTuningTests
     }
 
     [Fact]
+    public void Targets_are_the_next_tokens_of_both_answers_and_their_eos_and_nothing_else()
+    {
+        var tokenizer = SentencePieceTokenizer.Load(SentencePieceTests.Fixture("llama-bpe.model"));
+        var turns = Dialogs[0].Select((text, i) => new ConversationTurn(i % 2 == 0 ? ChatRole.User : ChatRole.Assistant, text)).ToArray();
+        var chat = InstructEncoding.Encode(InstructFormat.Llama2Chat, tokenizer, turns);
+        var shorter = InstructEncoding.Encode(InstructFormat.Llama2Chat, tokenizer, turns[..2]);
+        using var scope = NewDisposeScope();
+        var (x, y) = LlamaFineTuning.Tensors([chat, shorter], CPU);
+        Assert.Equal(new long[] { 2, chat.Ids.Length - 1 }, x.shape);
+        var (xs, ys) = (x.data<long>().ToArray(), y.data<long>().ToArray());
+        var t = chat.Ids.Length - 1;
+        // Row 0: input t is token t, target t is token t + 1 where it is an answer token or an answer's EOS.
+        Assert.Equal(chat.Ids[..^1].Select(i => (long)i), xs[..t]);
+        var expected = chat.Ids[1..].Select((id, j) => chat.Loss[j + 1] ? (long)id : -100L).ToArray();
+        Assert.Equal(expected, ys[..t]);
+        var answers = turns.Where(turn => turn.Role == ChatRole.Assistant).Select(turn => tokenizer.Encode(turn.Text.Trim()).Length).Sum();
+        Assert.InRange(expected.Count(v => v != -100), answers + 2, answers + 4);  // each answer, its trailing space piece if any, EOS
+        Assert.Equal(2, expected.Count(v => v == tokenizer.EosId));
+        Assert.Equal(tokenizer.EosId, expected[^1]);
+        // Row 1 is shorter: padded, and the padding learns nothing.
+        var s = shorter.Ids.Length - 1;
+        Assert.Equal(shorter.Ids[1..].Select((id, j) => shorter.Loss[j + 1] ? (long)id : -100L), ys[t..(t + s)]);
+        Assert.All(ys[(t + s)..], v => Assert.Equal(-100L, v));
+    }
+
+    [Fact]
     public void The_schedule_warms_up_linearly_then_stays_constant()
     {
         var config = new LlamaFineTuningConfig();
