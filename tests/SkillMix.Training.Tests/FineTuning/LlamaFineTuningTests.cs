@@ -205,6 +205,20 @@ public sealed class LlamaFineTuningTests
         Assert.Contains("LearningRate 0.003 -> 0.001", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Activation_checkpointing_changes_no_bit_of_the_result(bool useLora)
+    {
+        var (folder, data) = TinyBase();
+        var config = Small with { Steps = 3, Lora = useLora ? new LoraConfig { Rank = 2, Dropout = 0.3 } : null };
+        var (plain, checkpointed) = (Out(), Out());
+        LlamaFineTuning.Train(config, folder, data, plain);
+        LlamaFineTuning.Train(config with { CheckpointActivations = true }, folder, data, checkpointed);
+        var (a, b) = (Weights(plain), Weights(checkpointed));
+        Assert.All(a, kv => Assert.True(Bitwise.Same(kv.Value, b[kv.Key]), kv.Key));
+    }
+
     [Fact]
     public void The_batch_loss_does_not_depend_on_the_micro_batch()
     {
