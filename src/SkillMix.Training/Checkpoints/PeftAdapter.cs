@@ -57,33 +57,32 @@ public static class PeftAdapter
         bool Flag(string key) => json[key] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
         bool Empty(string key) => json[key] is null || json[key] is JsonObject { Count: 0 } || json[key] is JsonArray { Count: 0 };
 
-        void Refuse(string why) => throw new InvalidDataException($"{path}: {why}; this adapter cannot be loaded here.");
+        InvalidDataException Refuse(string why) => new($"{path}: {why}; this adapter cannot be loaded here.");
         if (Text("peft_type") != "LORA")
         {
-            Refuse($"peft_type is {json["peft_type"]?.ToJsonString() ?? "missing"}, only \"LORA\" is supported");
+            throw Refuse($"peft_type is {json["peft_type"]?.ToJsonString() ?? "missing"}, only \"LORA\" is supported");
         }
         foreach (var flag in new[] { "use_dora", "use_rslora", "fan_in_fan_out" })
         {
             if (Flag(flag))
             {
-                Refuse($"{flag} is true, which is not implemented");
+                throw Refuse($"{flag} is true, which is not implemented");
             }
         }
         if (Text("bias") is { } bias && bias != "none")
         {
-            Refuse($"bias is \"{bias}\"; only \"none\" (biases not trained) is implemented");
+            throw Refuse($"bias is \"{bias}\"; only \"none\" (biases not trained) is implemented");
         }
         foreach (var key in new[] { "rank_pattern", "alpha_pattern", "layers_to_transform", "modules_to_save", "layers_pattern" })
         {
             if (!Empty(key))
             {
-                Refuse($"{key} is set, which is not implemented");
+                throw Refuse($"{key} is set, which is not implemented");
             }
         }
         if (json["target_modules"] is not JsonArray targets)
         {
-            Refuse("target_modules is not a list of module names (a regular expression is not supported)");
-            return null!;
+            throw Refuse("target_modules is not a list of module names (a regular expression is not supported)");
         }
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SkillMix.Training.Checkpoints;
+using SkillMix.Training.Training.Lora;
 using static TorchSharp.torch;
 
 namespace SkillMix.Training.Tests.FineTuning;
@@ -61,6 +62,35 @@ public sealed class HfFolderWriterTests
         var q = tensors.First(t => t.Item1 == "model.layers.1.self_attn.q_proj.weight").Item2;
         Assert.Equal("BF16", stored["model.layers.1.self_attn.q_proj.weight"].DType);
         Assert.Equal(q.detach().to(bfloat16).contiguous().bytes.ToArray(), stored["model.layers.1.self_attn.q_proj.weight"].Data);
+    }
+
+    [Fact]
+    public void A_merged_LoRA_run_is_written_with_the_base_model_keys_and_the_merged_weights()
+    {
+        using var model = new HfStyleLm();
+        var baseKeys = model.named_parameters().Select(p => p.name).Order(StringComparer.Ordinal).ToArray();
+        Lora.Inject(model, new() { Rank = 2, Alpha = 4, Dropout = 0, TargetModules = ["o_proj"] }, seed: 1);
+        using (no_grad())
+        {
+            foreach (var (_, p) in Lora.AdapterParameters(model))
+            {
+                p.fill_(0.1);
+            }
+        }
+        var x = LoraTests.Tokens();
+        using var adapted = model.forward(x).detach();
+        Lora.MergeAndUnload(model);
+        var folder = Path.Combine(Tiny.TempFolder(), "merged");
+        HfFolderWriter.Write(folder, model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)), Config, ScalarType.Float32);
+
+        var (stored, _) = SafeTensors.Read(Path.Combine(folder, "model.safetensors"));
+        Assert.Equal(baseKeys, stored.Keys.Order(StringComparer.Ordinal).ToArray());
+        using var reloaded = new HfStyleLm(seed: 99);
+        foreach (var (name, p) in reloaded.named_parameters())
+        {
+            TensorBytes.CopyInto(p, stored[name], name, "model.safetensors");
+        }
+        Assert.True(adapted.allclose(reloaded.forward(x).detach(), rtol: 1e-5, atol: 1e-5));
     }
 
     [Fact]
