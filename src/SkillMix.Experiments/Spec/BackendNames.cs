@@ -13,12 +13,20 @@ public static class BackendNames
     public const string TinyGpt = "tinygpt";
     public const string HuggingFacePrefix = "hf:";
 
-    private static readonly string[] Providers = ["openai", "azure", "anthropic"];
+    /// <summary>
+    /// The API providers a "provider:model" name may start with: the only list of them. SkillMix.Models speaks each one's
+    /// protocol (its ModelProvider enum has a member of the same name, which ChatBackends parses the name into; a test
+    /// keeps the two in step).
+    /// </summary>
+    public static IReadOnlyList<string> Providers { get; } = ["openai", "azure", "anthropic"];
 
     public const string Help =
         "Use 'offline' for the embedded teacher and grader ('offline-lenient' for a more generous offline grader), 'tinygpt' "
         + "for the embedded student, 'hf:org/model' for an open-weights student, or provider:model with provider openai, "
         + "azure or anthropic (for example openai:gpt-4).";
+
+    /// <summary>The provider of an API name (<see cref="IsApi"/>): the part before the colon.</summary>
+    public static string ProviderOf(string name) => name[..name.IndexOf(':', StringComparison.Ordinal)];
 
     public static bool IsTeacherOrGrader(string name) => name == Offline || IsApi(name);
 

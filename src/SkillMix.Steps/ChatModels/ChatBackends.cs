@@ -99,14 +99,9 @@ internal static class ChatBackends
     /// <summary>The backend settings of a provider:model name; the endpoint may come from the provider's usual variable.</summary>
     public static BackendSettings Settings(string name)
     {
-        var colon = name.IndexOf(':', StringComparison.Ordinal);
-        var provider = name[..colon] switch
-        {
-            "azure" => ModelProvider.Azure,
-            "anthropic" => ModelProvider.Anthropic,
-            _ => ModelProvider.OpenAI,
-        };
-        var model = name[(colon + 1)..];
+        // BackendNames.Providers names them; the enum member of the same name speaks the protocol.
+        var provider = Enum.Parse<ModelProvider>(BackendNames.ProviderOf(name), ignoreCase: true);
+        var model = name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..];
         return new BackendSettings
         {
             Provider = provider,
