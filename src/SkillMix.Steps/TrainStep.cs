@@ -17,6 +17,10 @@ internal sealed class TrainStep : IStep
 
     public Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
+        if (HfStudentSetup.Problem(step) is { } stop)
+        {
+            throw stop;
+        }
         var examples = step.Inputs.Where(i => i.Key.StartsWith("data", StringComparison.Ordinal))
             .OrderBy(i => i.Key, StringComparer.Ordinal)
             .SelectMany(i => Records.ReadAll<GenerationRecord>(Path.Combine(i.Value.Directory, FilterStep.Output)))

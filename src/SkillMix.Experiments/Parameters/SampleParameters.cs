@@ -2,7 +2,9 @@ namespace SkillMix.Experiments.Parameters;
 
 /// <summary>
 /// Sample: the student answers <paramref name="Generations"/> times for each of <paramref name="Combinations"/>
-/// combinations at each k in <paramref name="K"/> of the evaluation <paramref name="Setting"/>.
+/// combinations at each k in <paramref name="K"/> of the evaluation <paramref name="Setting"/>. For an hf: student whose
+/// base model is sampled, <paramref name="StudentCheckpoint"/> is the checkpoint's content hash (its folder is in the step
+/// file's context, not the key); absent for every other student, so their keys are unchanged.
 /// </summary>
 public sealed record SampleParameters(
     WorldIdentity World,
@@ -16,4 +18,5 @@ public sealed record SampleParameters(
     double Temperature,
     int MaxNewTokens,
     long Seed,
-    string Template) : StepParameters;
+    string Template,
+    string? StudentCheckpoint = null) : StepParameters;

@@ -34,20 +34,30 @@ public static class ExperimentPlanner
         }
 
         var student = spec.Student;
-        steps.Add(Step(StepIds.Pretrain, StepKind.Pretrain, new PretrainParameters(
-            worldIdentity, student.Backend, student.Preset, student.Tokenizer, student.PretrainSteps, student.ChatSteps,
-            student.PlainSentences, student.LearningRate, StudentSpec.PretrainDecay, spec.Seed, student.Training)));
+        // An hf: student's base model is its checkpoint, identified by content: no pretrain step, and its hash in the keys
+        // of the steps that read it (the folder, which may move, is in the context).
+        var checkpoint = StudentCheckpoint.Identify(spec);
+        if (checkpoint is null)
+        {
+            steps.Add(Step(StepIds.Pretrain, StepKind.Pretrain, new PretrainParameters(
+                worldIdentity, student.Backend, student.Preset, student.Tokenizer, student.PretrainSteps, student.ChatSteps,
+                student.PlainSentences, student.LearningRate, StudentSpec.PretrainDecay, spec.Seed, student.Training)));
+        }
 
         foreach (var fineTune in spec.FineTunes)
         {
-            var inputs = new List<(string, string)> { ("base", StepIds.Pretrain) };
+            var inputs = new List<(string, string)>();
+            if (checkpoint is null)
+            {
+                inputs.Add(("base", StepIds.Pretrain));
+            }
             inputs.AddRange(fineTune.Data.Select((set, i) => ($"data{i}:{set}", StepIds.Filter(set))));
             steps.Add(Step(StepIds.Train(fineTune.Name), StepKind.Train, new TrainParameters(
-                student.FineTuneSteps, student.FineTuneLearningRate, fineTune.MaxExamples, spec.Seed, student.Training), [.. inputs]));
+                student.FineTuneSteps, student.FineTuneLearningRate, fineTune.MaxExamples, spec.Seed, student.Training, checkpoint?.Identity), [.. inputs]));
         }
 
-        var models = new List<(string Name, string Step)> { (BaseModel, StepIds.Pretrain) };
-        models.AddRange(spec.FineTunes.Select(f => (f.Name, StepIds.Train(f.Name))));
+        var models = new List<(string Name, string? Step)> { (BaseModel, checkpoint is null ? StepIds.Pretrain : null) };
+        models.AddRange(spec.FineTunes.Select(f => (f.Name, (string?)StepIds.Train(f.Name))));
         foreach (var (model, modelStep) in models)
         {
             foreach (var evaluation in spec.Evaluations)
@@ -56,7 +66,8 @@ public static class ExperimentPlanner
                 steps.Add(Step(sample, StepKind.Sample, new SampleParameters(
                     worldIdentity, evaluation.Name, student.Backend, evaluation.Ks, evaluation.Skills.ToName(), evaluation.Topics.ToName(),
                     evaluation.Combinations, evaluation.Generations, student.Temperature, student.MaxNewTokens, spec.Seed,
-                    GenerationPrompt.TemplateVersion), ("model", modelStep)));
+                    GenerationPrompt.TemplateVersion, modelStep is null ? checkpoint?.Identity : null),
+                    modelStep is null ? [] : [("model", modelStep)]));
                 var grade = StepIds.GradeSamples(model, evaluation.Name);
                 steps.Add(Step(grade, StepKind.GradeSamples,
                     new GradeParameters(worldIdentity, spec.Grader, evaluation.Gradings, GradingPrompt.TemplateVersion), ("samples", sample)));
@@ -87,6 +98,8 @@ public static class ExperimentPlanner
     {
         ["projectFile"] = spec.ProjectFile,
         ["device"] = spec.Student.Device,
+        ["studentCheckpoint"] = StudentCheckpoint.Identify(spec)?.ToJson(),
+        ["gpuMemoryGiB"] = spec.Student.GpuMemoryGiB,
         ["budgetUsd"] = spec.Cost.BudgetUsd,
         ["priceFile"] = spec.Cost.PriceFile,
         ["world"] = new JsonObject

@@ -68,6 +68,8 @@ public sealed partial class SpecReader
             String("StudentDevice", "cpu"),
             Double("Temperature", 0.7, min: 0, max: 5),
             Int("MaxNewTokens", 512, min: 1),
+            String("SkillMixModelsDir", ""),
+            Double("SkillMixGpuMemoryGiB", 80, min: 0.001, max: 1e6),
             Here());
 
         var sets = items.Where(i => i.ItemType == TrainingSetItem).Select(ReadTrainingSet).ToList();

@@ -14,7 +14,7 @@ namespace SkillMix.Steps.ChatModels;
 
 /// <summary>
 /// Turns a model's name in an experiment into a ready chat client: "offline" (the embedded teacher and grader), "tinygpt"
-/// (the step's student checkpoint), or "provider:model" (a real API behind the call store, limits and the cost meter).
+/// (the step's student checkpoint), "hf:..." (the Hugging Face checkpoint the plan resolved), or "provider:model" (a real API behind the call store, limits and the cost meter).
 /// </summary>
 internal static class ChatBackends
 {
@@ -29,6 +29,7 @@ internal static class ChatBackends
         {
             BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, options, new CostMeter()),
             BackendNames.TinyGpt => TinyGpt(step, options, new CostMeter()),
+            _ when BackendNames.IsHuggingFace(name) => HuggingFace(step, options, new CostMeter()),
             _ when BackendNames.IsApi(name) => Api(name, step, options, ExperimentCosts.Meter(step), log ?? TextWriter.Null),
             _ => throw new InvalidDataException($"'{name}' is not a known model. {BackendNames.Help}"),
         };
@@ -40,13 +41,6 @@ internal static class ChatBackends
     /// </summary>
     public static void Check(string name, ModelRole role, string stepId)
     {
-        if (BackendNames.IsHuggingFace(name))
-        {
-            throw new StepStopException(ErrorCodes.StudentUnavailable, stepId,
-                $"needs the student {name}, and fine-tuning or sampling an open-weights model on a GPU is not available in "
-                + "this version of SkillMix. Plan mode works (dotnet build -p:SkillMixMode=plan prints every step, its calls "
-                + "and its estimated cost), and the training sets can be built now (dotnet build -t:SkillMixFilter).");
-        }
         if (!BackendNames.IsApi(name) || CallMode() == CallStoreMode.ReplayOnly)
         {
             return;
@@ -85,6 +79,15 @@ internal static class ChatBackends
         var defaults = new StudentChatOptions();
         // Enough calls in flight that the student can sample them as one batch.
         return new Backend(Metered(new StudentChatClient(student, defaults), meter, step), options, defaults.MaxBatch, meter);
+    }
+
+    private static Backend HuggingFace(StepFile step, ChatOptions options, CostMeter meter)
+    {
+        var checkpoint = HfStudentSetup.Checkpoint(step);
+        var device = Steps.StudentSetup.Device(step);
+        var student = HfStudent.Load(checkpoint.Folder!, device, HfStudentSetup.DType(device));
+        var defaults = new StudentChatOptions();
+        return new Backend(Metered(new HfChatClient(student, defaults), meter, step), options, defaults.MaxBatch, meter, owned: student);
     }
 
     private static Backend Api(string name, StepFile step, ChatOptions options, CostMeter meter, TextWriter log)
