@@ -37,6 +37,7 @@ public static class ExperimentPlanner
         // An hf: student's base model is its checkpoint, identified by content: no pretrain step, and its hash in the keys
         // of the steps that read it (the folder, which may move, is in the context).
         var checkpoint = StudentCheckpoint.Identify(spec);
+        var studentName = checkpoint?.Name ?? student.Backend;
         if (checkpoint is null)
         {
             steps.Add(Step(StepIds.Pretrain, StepKind.Pretrain, new PretrainParameters(
@@ -64,7 +65,7 @@ public static class ExperimentPlanner
             {
                 var sample = StepIds.Sample(model, evaluation.Name);
                 steps.Add(Step(sample, StepKind.Sample, new SampleParameters(
-                    worldIdentity, evaluation.Name, student.Backend, evaluation.Ks, evaluation.Skills.ToName(), evaluation.Topics.ToName(),
+                    worldIdentity, evaluation.Name, studentName, evaluation.Ks, evaluation.Skills.ToName(), evaluation.Topics.ToName(),
                     evaluation.Combinations, evaluation.Generations, student.Temperature, student.MaxNewTokens, spec.Seed,
                     GenerationPrompt.TemplateVersion, modelStep is null ? checkpoint?.Identity : null),
                     modelStep is null ? [] : [("model", modelStep)]));
@@ -83,7 +84,7 @@ public static class ExperimentPlanner
         }
 
         // The report reads every step's manifest for provenance, so every step is its input.
-        var report = new ReportParameters(spec.Name, worldIdentity, spec.Seed, spec.Teacher, spec.Grader, student.Backend,
+        var report = new ReportParameters(spec.Name, worldIdentity, spec.Seed, spec.Teacher, spec.Grader, studentName,
             [.. models.Select(m => m.Name)],
             [.. spec.TrainingSets.Select(s => new ReportedTrainingSet(s.Name, s.K, s.Attempts))],
             [.. spec.Evaluations.Select(e => new ReportedEvaluation(e.Name, e.Skills.ToName(), e.Topics.ToName(), e.Ks,

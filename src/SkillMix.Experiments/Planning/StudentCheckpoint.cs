@@ -10,7 +10,14 @@ namespace SkillMix.Experiments.Planning;
 /// step: its <see cref="Identity"/> is then <see cref="Unresolved"/> and <see cref="ProblemCode"/> with
 /// <see cref="Problem"/> say why, which the preflight raises before any step runs.
 /// </summary>
-public sealed record StudentCheckpoint(string Reference, string? Folder, string Identity, string? ProblemCode, string? Problem)
+/// <param name="Reference">The Student property as written.</param>
+/// <param name="Name">The student's name in keys and the report: hf:&lt;org&gt;/&lt;name&gt; as given, or for a folder hf: and the
+/// folder's own name, so that moving the folder elsewhere changes no key (its bytes enter them through <paramref name="Identity"/>).</param>
+/// <param name="Folder">The checkpoint's folder on this machine, or null when it was not found.</param>
+/// <param name="Identity">The checkpoint's content hash (<see cref="CheckpointContent"/>), or <see cref="Unresolved"/>.</param>
+/// <param name="ProblemCode">The SKMX code of why it was not found or read, or null.</param>
+/// <param name="Problem">What is wrong, where it was looked for and how to get it, or null.</param>
+public sealed record StudentCheckpoint(string Reference, string Name, string? Folder, string Identity, string? ProblemCode, string? Problem)
 {
     /// <summary>The identity of a checkpoint that was not found: no step with it runs.</summary>
     public const string Unresolved = "unresolved";
@@ -30,16 +37,21 @@ public sealed record StudentCheckpoint(string Reference, string? Folder, string 
         var modelsDir = spec.Student.ModelsDir is { Length: > 0 } dir ? Path.GetFullPath(Path.Combine(projectDirectory, dir)) : null;
         try
         {
-            var folder = Directory.Exists(local) ? Path.GetFullPath(local) : HfReference.Resolve(reference, modelsDir);
-            return new StudentCheckpoint(reference, folder, CheckpointContent.Hash(folder), null, null);
+            if (Directory.Exists(local))
+            {
+                var folder = Path.GetFullPath(local).TrimEnd(Path.DirectorySeparatorChar);
+                return new StudentCheckpoint(reference, BackendNames.HuggingFacePrefix + Path.GetFileName(folder), folder, CheckpointContent.Hash(folder), null, null);
+            }
+            var found = HfReference.Resolve(reference, modelsDir);
+            return new StudentCheckpoint(reference, reference, found, CheckpointContent.Hash(found), null, null);
         }
         catch (CheckpointException e)
         {
-            return new StudentCheckpoint(reference, null, Unresolved, e.Code, e.Message);
+            return new StudentCheckpoint(reference, reference, null, Unresolved, e.Code, e.Message);
         }
         catch (IOException e)
         {
-            return new StudentCheckpoint(reference, null, Unresolved, CheckpointException.NotFound, $"The student checkpoint '{reference}' could not be read: {e.Message}");
+            return new StudentCheckpoint(reference, reference, null, Unresolved, CheckpointException.NotFound, $"The student checkpoint '{reference}' could not be read: {e.Message}");
         }
     }
 
@@ -47,6 +59,7 @@ public sealed record StudentCheckpoint(string Reference, string? Folder, string 
     public JsonObject ToJson() => new()
     {
         ["reference"] = Reference,
+        ["name"] = Name,
         ["folder"] = Folder,
         ["identity"] = Identity,
         ["problemCode"] = ProblemCode,
@@ -57,7 +70,7 @@ public sealed record StudentCheckpoint(string Reference, string? Folder, string 
     public static StudentCheckpoint? FromContext(JsonObject context) =>
         context["studentCheckpoint"] is JsonObject json
             ? new StudentCheckpoint(
-                json["reference"]!.GetValue<string>(), json["folder"]?.GetValue<string>(), json["identity"]!.GetValue<string>(),
+                json["reference"]!.GetValue<string>(), json["name"]!.GetValue<string>(), json["folder"]?.GetValue<string>(), json["identity"]!.GetValue<string>(),
                 json["problemCode"]?.GetValue<string>(), json["problem"]?.GetValue<string>())
             : null;
 }

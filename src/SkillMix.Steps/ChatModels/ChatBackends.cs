@@ -83,6 +83,11 @@ internal static class ChatBackends
 
     private static Backend HuggingFace(StepFile step, ChatOptions options, CostMeter meter)
     {
+        if (step.Inputs.ContainsKey("model"))
+        {
+            // A fine-tuned hf: student would be the train step's output, which this version cannot make.
+            throw new StepStopException(ErrorCodes.StudentUnavailable, step.Id, "samples a fine-tuned hf: student, and fine-tuning one is not available in this version of SkillMix.");
+        }
         var checkpoint = HfStudentSetup.Checkpoint(step);
         var device = Steps.StudentSetup.Device(step);
         var student = HfStudent.Load(checkpoint.Folder!, device, HfStudentSetup.DType(device));
