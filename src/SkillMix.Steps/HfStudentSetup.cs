@@ -1,7 +1,11 @@
 using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
+using System.Globalization;
 using SkillMix.Steps.ChatModels;
+using SkillMix.Training.Chat;
+using SkillMix.Training.Checkpoints;
+using SkillMix.Training.Model;
 
 namespace SkillMix.Steps;
 
@@ -27,6 +31,44 @@ internal static class HfStudentSetup
 
     /// <summary>The weights' dtype while sampling: bf16 on a GPU (as the students are published), fp32 on a CPU (no fast bfloat16).</summary>
     public static string DType(string device) => device.Trim().StartsWith("cuda", StringComparison.OrdinalIgnoreCase) ? "bf16" : "fp32";
+
+    /// <summary>
+    /// Plan mode's line for a sample step of an hf: student: the memory it needs on its device (weights in the run's dtype,
+    /// and the KV cache of a full batch of sequences as long as the average estimated prompt plus MaxNewTokens) and whether
+    /// it fits SkillMixGpuMemoryGiB; null for other steps. Reads only config.json and the weights' headers.
+    /// </summary>
+    public static string? MemoryLine(StepFile step, long calls, long inputTokens)
+    {
+        if (step.Kind != StepKind.Sample || step.Parameters<SampleParameters>() is not { StudentCheckpoint: not null } parameters
+            || StudentCheckpoint.FromContext(step.Context) is not { Folder: { } folder })
+        {
+            return null;
+        }
+        var device = StudentSetup.Device(step);
+        var dtype = DType(device);
+        var batch = (int)Math.Clamp(calls, 1, new StudentChatOptions().MaxBatch);
+        var prompt = calls > 0 ? (int)(inputTokens / calls) : 0;
+        LlamaConfig config;
+        try
+        {
+            config = HfCheckpoint.Open(folder).Config;
+        }
+        catch (SkillMix.Core.Checkpoints.CheckpointException e)
+        {
+            return $"SkillMix plan memory: {step.Id}: the checkpoint cannot be read ({e.Code}: {e.Message})";
+        }
+        var memory = SamplingMemory.Of(config, dtype, batch, prompt + parameters.MaxNewTokens);
+        var gpu = step.Context["gpuMemoryGiB"]?.GetValue<double>() ?? 80;
+        var fits = memory.TotalBytes <= gpu * (1L << 30);
+        var length = Math.Min(prompt + parameters.MaxNewTokens, config.ContextLength);
+        var verdict = fits
+            ? string.Create(CultureInfo.InvariantCulture, $"fits SkillMixGpuMemoryGiB={gpu}.")
+            : string.Create(CultureInfo.InvariantCulture, $"does not fit SkillMixGpuMemoryGiB={gpu}: use a larger GPU or lower MaxNewTokens.");
+        return $"SkillMix plan memory: {step.Id} on {device} in {dtype}: {GiB(memory.WeightBytes)} GiB of weights + {GiB(memory.KvCacheBytes)} GiB of KV cache "
+            + $"(batch {batch} x {length} tokens) = {GiB(memory.TotalBytes)} GiB; {verdict}";
+    }
+
+    private static string GiB(long bytes) => (bytes / (double)(1L << 30)).ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>What stops a step of an hf: student before it runs, or null.</summary>
     public static StepStopException? Problem(StepFile step)

@@ -29,6 +29,12 @@ public sealed class HfStudentStepsTests
             var sample = experiment.Steps.Single(s => s.Id == "sample.base.held-out");
             Assert.Equal(CheckpointContent.Hash(folder), sample.Parameters<SampleParameters>().StudentCheckpoint);
 
+            var plan = await CliRunner.RunAsync("plan", experiment.StepsDirectory, "--store", experiment.Store);
+            Assert.True(plan.ExitCode == 0, plan.Output + plan.Error);
+            var memory = Assert.Single(plan.Output.Split('\n'), l => l.StartsWith("SkillMix plan memory: sample.base.held-out on cpu in fp32: ", StringComparison.Ordinal));
+            Assert.EndsWith("fits SkillMixGpuMemoryGiB=80.", memory, StringComparison.Ordinal);
+            Assert.Contains("SkillMix plan: a real build would stop (SKMX013)", plan.Output, StringComparison.Ordinal);
+
             var train = await CliRunner.RunAsync("step", "check", experiment.StepFile("train.D1"), "--store", experiment.Store);
             Assert.Equal(1, train.ExitCode);
             Assert.Contains("error SKMX013: step train.D1 fine-tunes an hf: student", train.Output, StringComparison.Ordinal);
