@@ -40,4 +40,6 @@ public static class ErrorCodes
     public const string StudentTokenizerMismatch = "SKMX043";
     public const string StudentTooLong = "SKMX044";
     public const string StudentDeviceUnavailable = "SKMX045";
+    public const string StudentTrainingSettingInvalid = "SKMX046";
+    public const string StudentResumeMismatch = "SKMX047";
 }
