@@ -90,6 +90,20 @@ internal static class HfStudentSetup
             {
                 return e;
             }
+            // A GPU asked for where there is none stops the build now, not after the steps before this one have run.
+            var device = StudentSetup.Device(step);
+            if (device.Trim().StartsWith("cuda", StringComparison.OrdinalIgnoreCase))
+            {
+                try
+                {
+                    _ = SkillMix.Training.Runtime.TorchRuntime.Resolve(device);
+                }
+                catch (InvalidOperationException e)
+                {
+                    return new StepStopException(ErrorCodes.StudentDeviceUnavailable, step.Id,
+                        $"samples the student on StudentDevice={device}: {e.Message} With a GPU, restore a CUDA libtorch with -p:SkillMixLibTorchPackage=<package> (docs/sdk.md).");
+                }
+            }
         }
         return null;
     }

@@ -67,6 +67,34 @@ public sealed class HfStudentStepsTests
     }
 
     [Fact]
+    public async Task Cuda_on_a_machine_without_it_stops_the_sample_step_in_the_preflight_with_SKMX045()
+    {
+        SkillMix.Training.Runtime.TorchRuntime.EnsureLoaded();
+        var hasCuda = TorchSharp.torch.cuda.is_available();
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("skillmix-hf-").FullName, "tiny-llama");
+        try
+        {
+            TinyHfCheckpoint.Write(folder);
+            using var experiment = new PlannedExperiment(("Student", "hf:" + folder), ("StudentDevice", "cuda"));
+
+            var check = await CliRunner.RunAsync("step", "check", experiment.StepFile("sample.base.held-out"), "--store", experiment.Store);
+
+            if (hasCuda)
+            {
+                // With a GPU and a CUDA libtorch, nothing is in the way.
+                Assert.True(check.ExitCode == 0, check.Output + check.Error);
+                return;
+            }
+            Assert.Equal(1, check.ExitCode);
+            Assert.Contains("error SKMX045: step sample.base.held-out samples the student on StudentDevice=cuda: ", check.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_missing_checkpoint_plans_and_the_preflight_names_where_it_looked()
     {
         var missing = Path.Combine(Path.GetTempPath(), "skillmix-no-such-checkpoint-" + Guid.NewGuid().ToString("N"));
