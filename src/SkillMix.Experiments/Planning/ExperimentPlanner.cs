@@ -46,6 +46,8 @@ public static class ExperimentPlanner
                 student.FineTuneSteps, student.FineTuneLearningRate, fineTune.MaxExamples, spec.Seed, student.Training), [.. inputs]));
         }
 
+        // A local student samples with TorchSharp, so its numerics enter the sample keys; an API student's do not.
+        var sampleNumerics = BackendNames.IsApi(student.Backend) ? null : student.Training.SkillMixNumerics;
         var models = new List<(string Name, string Step)> { (BaseModel, StepIds.Pretrain) };
         models.AddRange(spec.FineTunes.Select(f => (f.Name, StepIds.Train(f.Name))));
         foreach (var (model, modelStep) in models)
@@ -56,7 +58,7 @@ public static class ExperimentPlanner
                 steps.Add(Step(sample, StepKind.Sample, new SampleParameters(
                     worldIdentity, evaluation.Name, student.Backend, evaluation.Ks, evaluation.Skills.ToName(), evaluation.Topics.ToName(),
                     evaluation.Combinations, evaluation.Generations, student.Temperature, student.MaxNewTokens, spec.Seed,
-                    GenerationPrompt.TemplateVersion), ("model", modelStep)));
+                    GenerationPrompt.TemplateVersion, sampleNumerics), ("model", modelStep)));
                 var grade = StepIds.GradeSamples(model, evaluation.Name);
                 steps.Add(Step(grade, StepKind.GradeSamples,
                     new GradeParameters(worldIdentity, spec.Grader, evaluation.Gradings, GradingPrompt.TemplateVersion), ("samples", sample)));

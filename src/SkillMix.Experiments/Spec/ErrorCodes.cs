@@ -40,4 +40,5 @@ public static class ErrorCodes
     public const string StudentTokenizerMismatch = "SKMX043";
     public const string StudentTooLong = "SKMX044";
     public const string StudentDeviceUnavailable = "SKMX045";
+    public const string UnknownNumerics = "SKMX046";
 }
