@@ -86,7 +86,7 @@ public sealed class StudentCommandTests
     }
 
     // A random one-layer checkpoint whose vocabulary is the fixture tokenizer's (420 pieces).
-    private static string TinyCheckpointWithTokenizer()
+    internal static string TinyCheckpointWithTokenizer()
     {
         var folder = Path.Combine(Path.GetTempPath(), "skillmix-student-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

@@ -9,7 +9,7 @@ public sealed class Stories260KTests
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "stories260K");
 
-    private static int[] ExpectedGreedy()
+    internal static int[] ExpectedGreedy()
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "greedy-from-bos.json")));
         return document.RootElement.GetProperty("greedy_ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();

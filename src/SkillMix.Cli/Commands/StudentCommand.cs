@@ -6,10 +6,11 @@ namespace SkillMix.Cli.Commands;
 /// <summary>skillmix student: a real student's checkpoint alone, to check it loads, tokenizes and samples.</summary>
 internal static class StudentCommand
 {
-    public static Command Create() => new("student", "Check a Hugging Face student checkpoint: sample from it, tokenize with its tokenizer.")
+    public static Command Create() => new("student", "A Hugging Face student checkpoint: sample from it, tokenize with its tokenizer, fine-tune it.")
     {
         StudentGenerateCommand.Create(),
         StudentTokenizeCommand.Create(),
+        StudentTrainCommand.Create(),
     };
 
     /// <summary>

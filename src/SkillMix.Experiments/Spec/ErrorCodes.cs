@@ -40,5 +40,7 @@ public static class ErrorCodes
     public const string StudentTokenizerMismatch = "SKMX043";
     public const string StudentTooLong = "SKMX044";
     public const string StudentDeviceUnavailable = "SKMX045";
-    public const string UnknownNumerics = "SKMX046";
+    public const string StudentTrainingSettingInvalid = "SKMX046";
+    public const string StudentResumeMismatch = "SKMX047";
+    public const string UnknownNumerics = "SKMX048";
 }

@@ -24,6 +24,12 @@ public sealed class CheckpointException(string code, string message) : Exception
     /// <summary>A device was requested that this machine or build does not have.</summary>
     public const string DeviceUnavailable = "SKMX045";
 
+    /// <summary>A fine-tuning setting is out of range or does not fit the model (LoRA rank or target modules, batch sizes, learning rate, ...).</summary>
+    public const string InvalidTrainingSetting = "SKMX046";
+
+    /// <summary>A fine-tune's saved state belongs to another run (other settings, base checkpoint or data); the message names the difference.</summary>
+    public const string ResumeMismatch = "SKMX047";
+
     public string Code { get; } = code;
 
     public override string ToString() => $"{Code}: {Message}";

@@ -3,6 +3,7 @@ using SkillMix.Training.Model;
 using SkillMix.Training.Runtime;
 using SkillMix.Training.Sampling;
 using SkillMix.Training.Text;
+using SkillMix.Training.Training.Lora;
 using static TorchSharp.torch;
 
 namespace SkillMix.Training.Checkpoints;
@@ -40,10 +41,20 @@ public sealed class HfStudent : IDisposable
     /// Loads a checkpoint (a folder, <c>hf:&lt;folder&gt;</c> or <c>hf:&lt;org&gt;/&lt;name&gt;</c>) onto a device ("cpu",
     /// "cuda", "cuda:N") with its weights cast to <paramref name="dtype"/> (fp32, bf16 or fp16).
     /// </summary>
-    public static HfStudent Load(string reference, string device = "cpu", string dtype = "fp32", string? modelsDir = null)
+    /// <remarks>
+    /// A PEFT adapter folder (adapter_config.json) may stand for the reference: its base_model_name_or_path is loaded and the
+    /// adapter merged into it. <paramref name="adapter"/> names an adapter folder to merge into the reference explicitly.
+    /// </remarks>
+    public static HfStudent Load(string reference, string device = "cpu", string dtype = "fp32", string? modelsDir = null, string? adapter = null)
     {
         var type = DTypeOf(dtype);
         var target = ResolveDevice(device);
+        var asFolder = reference.StartsWith("hf:", StringComparison.Ordinal) ? reference[3..] : reference;
+        if (adapter is null && File.Exists(Path.Combine(asFolder, PeftAdapter.ConfigFile)) && !File.Exists(Path.Combine(asFolder, HfCheckpoint.ConfigFile)))
+        {
+            adapter = asFolder;
+            reference = PeftAdapter.BaseModel(asFolder);
+        }
         var checkpoint = HfCheckpoint.Open(HfReference.Resolve(reference, modelsDir));
         var tokenizer = checkpoint.TokenizerPath is { } path ? SentencePieceTokenizer.Load(path) : null;
         if (tokenizer is not null && tokenizer.VocabSize != checkpoint.Config.VocabSize)
@@ -51,7 +62,23 @@ public sealed class HfStudent : IDisposable
             throw new CheckpointException(CheckpointException.TokenizerMismatch,
                 $"{checkpoint.TokenizerPath}: the tokenizer has {tokenizer.VocabSize} pieces, but the model's embedding has {checkpoint.Config.VocabSize} rows (config.json vocab_size). Use the tokenizer.model published with these weights.");
         }
-        return new HfStudent(checkpoint, checkpoint.LoadModel(target, type), tokenizer);
+        var model = checkpoint.LoadModel(target, type);
+        if (adapter is not null)
+        {
+            try
+            {
+                // Merged for sampling: the adapted model's output (to 1e-5) at the cost of one plain model.
+                PeftAdapter.Attach(model, adapter);
+                Lora.MergeAndUnload(model);
+                model.eval();
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        }
+        return new HfStudent(checkpoint, model, tokenizer);
     }
 
     /// <summary>

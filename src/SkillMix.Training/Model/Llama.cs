@@ -1,4 +1,5 @@
 using TorchSharp;
+using SkillMix.Training.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -78,10 +79,11 @@ internal sealed class Rotary
 /// <summary>Causal self-attention with grouped-query heads: each key/value head serves Heads / KvHeads query heads.</summary>
 internal sealed class LlamaAttention : nn.Module
 {
-    private readonly Linear q_proj;
-    private readonly Linear k_proj;
-    private readonly Linear v_proj;
-    private readonly Linear o_proj;
+    // The projections are declared as modules, not Linear, so a LoRA adapter can take a field's place (Training/Lora).
+    private readonly nn.Module<Tensor, Tensor> q_proj;
+    private readonly nn.Module<Tensor, Tensor> k_proj;
+    private readonly nn.Module<Tensor, Tensor> v_proj;
+    private readonly nn.Module<Tensor, Tensor> o_proj;
     private readonly int _heads, _kvHeads, _headDim;
 
     public LlamaAttention(LlamaConfig config, Device device, ScalarType dtype) : base(nameof(LlamaAttention))
@@ -137,9 +139,10 @@ internal sealed class LlamaAttention : nn.Module
 /// <summary>The SwiGLU feed-forward network: down(silu(gate(x)) * up(x)).</summary>
 internal sealed class LlamaMlp : nn.Module<Tensor, Tensor>
 {
-    private readonly Linear gate_proj;
-    private readonly Linear up_proj;
-    private readonly Linear down_proj;
+    // Declared as modules, not Linear, so a LoRA adapter can take a field's place.
+    private readonly nn.Module<Tensor, Tensor> gate_proj;
+    private readonly nn.Module<Tensor, Tensor> up_proj;
+    private readonly nn.Module<Tensor, Tensor> down_proj;
 
     public LlamaMlp(LlamaConfig config, Device device, ScalarType dtype) : base(nameof(LlamaMlp))
     {
@@ -202,6 +205,9 @@ internal sealed class LlamaModel : nn.Module
 
     public Tensor EmbeddingWeight => embed_tokens.weight!;
 
+    /// <summary>While training, run each decoder layer under activation checkpointing (recomputed in backward).</summary>
+    public bool CheckpointLayers { get; set; }
+
     /// <summary>Final hidden states (B, T, C) of tokens (B, T) at their positions (B, T), attending where mask allows.</summary>
     public Tensor Hidden(Tensor idx, Tensor positions, Tensor mask, KvCache? cache, long start)
     {
@@ -219,7 +225,23 @@ internal sealed class LlamaModel : nn.Module
         var (cos, sin) = _rotary.At(positions, x.dtype);                       // (B, 1, T, hs) each
         for (var layer = 0; layer < layers.Count; layer++)
         {
-            x = layers[layer].Run(x, cos, sin, bias, cache, layer, start);     // (B, T, C)
+            var block = layers[layer];
+            var index = layer;
+            if (cache is not null || !is_grad_enabled())
+            {
+                x = block.Run(x, cos, sin, bias, cache, index, start);         // (B, T, C)
+            }
+            else if (CheckpointLayers)
+            {
+                x = ActivationCheckpoint.Run(h => block.Run(h, cos, sin, bias, null, index, 0), x, block.parameters()); // (B, T, C)
+            }
+            else
+            {
+                // Training: each layer's intermediates get their own scope, so only what autograd keeps outlives the layer
+                // (a step-wide scope would hold every intermediate until the step ends).
+                using var scope = NewDisposeScope();
+                x = scope.MoveToOuter(block.Run(x, cos, sin, bias, null, index, 0)); // (B, T, C)
+            }
         }
         return norm.forward(x);                                                // (B, T, C)
     }
@@ -249,6 +271,13 @@ internal sealed class Llama : nn.Module<Tensor, Tensor>, IKvDecoder
     public Device Device { get; }
 
     public ScalarType DType { get; }
+
+    /// <summary>While training, run each decoder layer under activation checkpointing: less memory, one more forward pass.</summary>
+    public bool CheckpointLayers
+    {
+        get => model.CheckpointLayers;
+        set => model.CheckpointLayers = value;
+    }
 
     public long ContextLength => Config.ContextLength;
 
