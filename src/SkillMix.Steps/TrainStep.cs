@@ -35,6 +35,7 @@ internal sealed class TrainStep : IStep
         {
             throw new InvalidDataException($"the training sets of {step.Id} kept no texts; raise their Attempts or check the teacher and grader.");
         }
+        StudentSetup.UseNumerics(parameters.Training.SkillMixNumerics, step.Id);
         var baseDirectory = step.Input("base").Directory;
         var config = StudentSetup.FineTuning(step, parameters);
         var data = new TrainingData(StudentSetup.ReadCorpus(baseDirectory), examples.Select(Conversations.Of).ToList());

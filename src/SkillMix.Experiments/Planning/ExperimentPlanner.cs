@@ -57,6 +57,8 @@ public static class ExperimentPlanner
                 student.FineTuneSteps, student.FineTuneLearningRate, fineTune.MaxExamples, spec.Seed, student.Training, checkpoint?.Identity), [.. inputs]));
         }
 
+        // A local student samples with TorchSharp, so its numerics enter the sample keys; an API student's do not.
+        var sampleNumerics = BackendNames.IsApi(student.Backend) ? null : student.Training.SkillMixNumerics;
         var models = new List<(string Name, string? Step)> { (BaseModel, checkpoint is null ? StepIds.Pretrain : null) };
         models.AddRange(spec.FineTunes.Select(f => (f.Name, (string?)StepIds.Train(f.Name))));
         foreach (var (model, modelStep) in models)
@@ -67,7 +69,7 @@ public static class ExperimentPlanner
                 steps.Add(Step(sample, StepKind.Sample, new SampleParameters(
                     worldIdentity, evaluation.Name, studentName, evaluation.Ks, evaluation.Skills.ToName(), evaluation.Topics.ToName(),
                     evaluation.Combinations, evaluation.Generations, student.Temperature, student.MaxNewTokens, spec.Seed,
-                    GenerationPrompt.TemplateVersion, modelStep is null ? checkpoint?.Identity : null),
+                    GenerationPrompt.TemplateVersion, sampleNumerics, modelStep is null ? checkpoint?.Identity : null),
                     modelStep is null ? [] : [("model", modelStep)]));
                 var grade = StepIds.GradeSamples(model, evaluation.Name);
                 steps.Add(Step(grade, StepKind.GradeSamples,

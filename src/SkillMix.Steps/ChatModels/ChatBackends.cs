@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 using SkillMix.Models;
@@ -74,6 +75,8 @@ internal static class ChatBackends
 
     private static Backend TinyGpt(StepFile step, ChatOptions options, CostMeter meter)
     {
+        // The sample step's numerics, before the checkpoint's load touches TorchSharp.
+        Steps.StudentSetup.UseNumerics(step.Parameters<SampleParameters>().SkillMixNumerics, step.Id);
         var checkpoint = Path.Combine(step.Input("model").Directory, Steps.StudentSetup.CheckpointFolder);
         var student = Student.Load(checkpoint, Steps.StudentSetup.Device(step));
         var defaults = new StudentChatOptions();
