@@ -96,6 +96,8 @@ internal static class HfStudentSetup
             {
                 try
                 {
+                    // In the step's own numerics: libtorch reads them once per process.
+                    StudentSetup.UseNumerics(step.Parameters<SampleParameters>().SkillMixNumerics, step.Id);
                     _ = SkillMix.Training.Runtime.TorchRuntime.Resolve(device);
                 }
                 catch (InvalidOperationException e)

@@ -92,6 +92,8 @@ internal static class ChatBackends
             throw new StepStopException(ErrorCodes.StudentUnavailable, step.Id, "samples a fine-tuned hf: student, and fine-tuning one is not available in this version of SkillMix.");
         }
         var checkpoint = HfStudentSetup.Checkpoint(step);
+        // The sample step's numerics, before the checkpoint's load touches TorchSharp.
+        Steps.StudentSetup.UseNumerics(step.Parameters<SampleParameters>().SkillMixNumerics, step.Id);
         var device = Steps.StudentSetup.Device(step);
         var student = HfStudent.Load(checkpoint.Folder!, device, HfStudentSetup.DType(device));
         var defaults = new StudentChatOptions();
