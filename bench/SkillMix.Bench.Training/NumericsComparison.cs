@@ -1,3 +1,4 @@
+using SkillMix.Core.Numerics;
 using System.Diagnostics;
 using System.Globalization;
 using SkillMix.Training.Model;

@@ -1,3 +1,4 @@
+using SkillMix.Core.Numerics;
 using System.Globalization;
 using SkillMix.Bench.Training;
 using SkillMix.Training.Runtime;
@@ -37,7 +38,7 @@ if (args.Length > 1 && args[0] == "--llama")
 var steps = Argument("--steps", 20);
 if (Array.IndexOf(args, "--numerics-child") is var child and >= 0)
 {
-    NumericsPin.TryParse(args[child + 1], out var mode);
+    NumericsKey.TryParse(args[child + 1], out var mode);
     NumericsComparison.Measure(mode, int.Parse(args[child + 2], CultureInfo.InvariantCulture), int.Parse(args[child + 3], CultureInfo.InvariantCulture));
     return;
 }

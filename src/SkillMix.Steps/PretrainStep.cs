@@ -25,6 +25,7 @@ internal sealed class PretrainStep : IStep
     {
         var parameters = step.Parameters<PretrainParameters>();
         ChatBackends.Check(parameters.Student, ModelRole.Student, step.Id);
+        StudentSetup.UseNumerics(parameters.Training.SkillMixNumerics, step.Id);
         var world = StepWorld.Load(step, parameters.World);
         var offline = world.Offline
             ?? throw new InvalidDataException("the tinygpt student is pretrained on the offline world; set World to offline, or evaluate an API model as Student.");

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using SkillMix.Core.Numerics;
 using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Training.Model;
+using SkillMix.Training.Runtime;
 using SkillMix.Training.Text;
 using SkillMix.Training.Training;
 
@@ -56,6 +58,22 @@ internal static class StudentSetup
         Template = Enum.Parse<ChatTemplateKind>(training.ChatTemplate, ignoreCase: true),
         Device = Device(step),
     };
+
+    /// <summary>
+    /// Loads libtorch in the numerics of <paramref name="keyText"/> (a SkillMixNumerics step parameter) before anything
+    /// else in the process touches TorchSharp. A process that already loaded it in the other mode fails with a message
+    /// that says so: libtorch reads its settings once.
+    /// </summary>
+    public static void UseNumerics(string? keyText, string stepId)
+    {
+        if (!NumericsKey.TryParseKeyText(keyText, out var mode))
+        {
+            throw new InvalidDataException(
+                $"Step '{stepId}' asks for numerics '{keyText ?? "(none)"}', which this SkillMix does not know (it pins "
+                + $"{NumericsKey.KeyText(NumericsMode.Pinned)}); build the experiment again to re-plan it.");
+        }
+        TorchRuntime.EnsureLoaded(mode);
+    }
 
     public static string Device(StepFile step) => step.Context["device"]?.GetValue<string>() ?? "cpu";
 

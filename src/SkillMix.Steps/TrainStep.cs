@@ -17,6 +17,10 @@ internal sealed class TrainStep : IStep
 
     public Task<JsonObject> RunAsync(StepFile step, string outputDirectory, StepContext context, CancellationToken cancellationToken)
     {
+        if (HfStudentSetup.Problem(step) is { } stop)
+        {
+            throw stop;
+        }
         var examples = step.Inputs.Where(i => i.Key.StartsWith("data", StringComparison.Ordinal))
             .OrderBy(i => i.Key, StringComparer.Ordinal)
             .SelectMany(i => Records.ReadAll<GenerationRecord>(Path.Combine(i.Value.Directory, FilterStep.Output)))
@@ -31,6 +35,7 @@ internal sealed class TrainStep : IStep
         {
             throw new InvalidDataException($"the training sets of {step.Id} kept no texts; raise their Attempts or check the teacher and grader.");
         }
+        StudentSetup.UseNumerics(parameters.Training.SkillMixNumerics, step.Id);
         var baseDirectory = step.Input("base").Directory;
         var config = StudentSetup.FineTuning(step, parameters);
         var data = new TrainingData(StudentSetup.ReadCorpus(baseDirectory), examples.Select(Conversations.Of).ToList());

@@ -14,9 +14,11 @@ public sealed class BudgetAndPreflightTests
     [Fact]
     public void Check_names_the_key_variable_and_the_student_and_groups_steps_by_reason()
     {
+        // An empty Hugging Face cache, so the checkpoint is missing whatever this machine holds.
+        var hub = Directory.CreateTempSubdirectory("skillmix-hub-").FullName;
+        using var environment = new Variables(("OPENAI_API_KEY", null), ("SKILLMIX_CALL_MODE", null), ("HF_HUB_CACHE", hub));
         using var experiment = new PlannedExperiment(("Teacher", "openai:gpt-4"), ("Grader", "openai:gpt-4"),
             ("Student", "hf:mistralai/Mistral-7B-Instruct-v0.2"));
-        using var environment = new Variables(("OPENAI_API_KEY", null), ("SKILLMIX_CALL_MODE", null));
         using var log = new StringWriter();
 
         var exit = Steps.Preflight.StepCheck.Run(experiment.Steps.Select(s => experiment.StepFile(s.Id)).ToList(), StepStore.Open(experiment.Store), log);
@@ -26,9 +28,10 @@ public sealed class BudgetAndPreflightTests
         Assert.Contains(lines, l => l.Contains("error SKMX014: step generate.D1 calls openai:gpt-4 (the teacher)", StringComparison.Ordinal)
             && l.Contains("OPENAI_API_KEY", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("error SKMX014: 2 steps (grade.D1, grade.base.held-out) call openai:gpt-4 (the grader)", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("error SKMX013: 2 steps (pretrain, sample.base.held-out) need the student hf:mistralai/Mistral-7B-Instruct-v0.2", StringComparison.Ordinal)
-            && l.Contains("-p:SkillMixMode=plan", StringComparison.Ordinal));
-        Assert.All(lines, l => Assert.StartsWith(Path.Combine(experiment.Root, "Tiny.csproj") + ": error SKMX01", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("error SKMX040: step sample.base.held-out needs the student checkpoint: The student checkpoint 'hf:mistralai/Mistral-7B-Instruct-v0.2' was not found", StringComparison.Ordinal)
+            && l.Contains(Path.Combine(hub, "models--mistralai--Mistral-7B-Instruct-v0.2"), StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.StartsWith(Path.Combine(experiment.Root, "Tiny.csproj") + ": error SKMX0", l, StringComparison.Ordinal));
+        Directory.Delete(hub);
     }
 
     [Fact]

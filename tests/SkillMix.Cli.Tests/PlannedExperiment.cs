@@ -11,6 +11,12 @@ namespace SkillMix.Cli.Tests;
 internal sealed class PlannedExperiment : IDisposable
 {
     public PlannedExperiment(params (string Name, string Value)[] overrides)
+        : this([], overrides)
+    {
+    }
+
+    /// <summary>The same experiment with more items (a FineTune), planned beside <paramref name="overrides"/>.</summary>
+    public PlannedExperiment(IReadOnlyList<DeclaredItem> moreItems, params (string Name, string Value)[] overrides)
     {
         Root = Directory.CreateTempSubdirectory("skillmix-plan-").FullName;
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -32,6 +38,7 @@ internal sealed class PlannedExperiment : IDisposable
             [
                 Item(SpecReader.TrainingSetItem, "D1", ("K", "1"), ("Skills", "all"), ("Topics", "train"), ("Attempts", "5")),
                 Item(SpecReader.EvaluationItem, "held-out", ("K", "2;3"), ("Skills", "held-out"), ("Topics", "held-out")),
+                .. moreItems,
             ],
             project, _ => new SpecLocation(project), StepsDirectory, Path.Combine(Root, "out"));
         Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));

@@ -1,3 +1,4 @@
+using SkillMix.Core.Checkpoints;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -56,11 +56,15 @@ public sealed class ExperimentFolder : IDisposable
     public BuildRun Build(string store, params string[] properties) => BuildTargets(null, store, properties);
 
     /// <summary>`dotnet build -t:<paramref name="targets"/>` (all targets when null), as <see cref="Build"/>.</summary>
-    public BuildRun BuildTargets(string? targets, string store, params string[] properties)
+    public BuildRun BuildTargets(string? targets, string store, params string[] properties) =>
+        BuildTargets(targets, store, new Dictionary<string, string?>(), properties);
+
+    /// <summary>The same with variables set in the environment of the build and its steps (null removes one).</summary>
+    public BuildRun BuildTargets(string? targets, string store, IReadOnlyDictionary<string, string?> environment, params string[] properties)
     {
         var log = Path.Combine(Root, $"build-{Interlocked.Increment(ref builds)}.binlog");
         string[] target = targets is null ? [] : [$"-t:{targets}"];
-        return BuildRun.Dotnet(Path.GetDirectoryName(Project)!, TimeSpan.FromMinutes(8),
+        return BuildRun.Dotnet(Path.GetDirectoryName(Project)!, TimeSpan.FromMinutes(8), environment,
             ["build", Project, "-nr:false", "-v:n", $"-bl:{log}", .. target, $"-p:SkillMixStore={store}", .. properties.Select(p => "-p:" + p)])
             with { BinaryLog = log };
     }

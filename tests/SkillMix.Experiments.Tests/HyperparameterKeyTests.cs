@@ -55,6 +55,8 @@ public sealed class HyperparameterKeyTests
         { "ValidationFraction", "0.1", Student },
         { "Precision", "fp32", Student },
         { "ChatTemplate", "full", Student },
+        // libtorch's numerics: read by every step that trains or samples with TorchSharp.
+        { "SkillMixNumerics", "pinned", Student },
         // The base student's own budget and shape.
         { "PretrainSteps", "7", Student },
         { "ChatSteps", "9", Student },
@@ -90,6 +92,26 @@ public sealed class HyperparameterKeyTests
     }
 
     [Fact]
+    public void The_numerics_enter_the_parameters_of_exactly_the_training_and_local_sampling_steps()
+    {
+        var native = Parameters(Declarations.Properties());
+        var pinned = Parameters(Declarations.Properties(("SkillMixNumerics", "pinned")));
+
+        // Only the steps that run TorchSharp read the mode; the rest change key only through their inputs.
+        Assert.Equal(["pretrain", "sample.D12.held-out", "sample.base.held-out", "train.D12"],
+            native.Keys.Where(id => native[id] != pinned[id]).Order(StringComparer.Ordinal));
+        Assert.Contains("\"SkillMixNumerics\":\"pinned/" + SkillMix.Core.Numerics.NumericsKey.PinVersion + "\"", pinned["train.D12"]);
+        Assert.Contains("\"SkillMixNumerics\":\"native\"", native["sample.base.held-out"]);
+    }
+
+    [Fact]
+    public void An_api_student_samples_without_numerics()
+    {
+        var api = Parameters(Declarations.Properties(("Student", "openai:gpt-4o-mini"), ("SkillMixNumerics", "pinned")));
+        Assert.DoesNotContain("SkillMixNumerics", api["sample.base.held-out"]);
+    }
+
+    [Fact]
     public void The_seed_changes_every_key()
     {
         var before = Keys(Declarations.Properties());
@@ -104,7 +126,12 @@ public sealed class HyperparameterKeyTests
         Assert.Equal(Keys(Declarations.Properties()), Keys(Declarations.Properties(("WarmupSteps", "20"), ("PretrainMix", "0.1"), ("Precision", "bf16"))));
     }
 
-    private static Dictionary<string, string> Keys(Dictionary<string, string> properties) =>
-        PlanWriter.Resolve(ExperimentPlanner.Plan(Declarations.Read(properties, Declarations.Items()), World), "Tiny", new JsonObject(), "/out")
+    private static Dictionary<string, string> Keys(Dictionary<string, string> properties, List<SkillMix.Experiments.Spec.DeclaredItem>? items = null) =>
+        PlanWriter.Resolve(ExperimentPlanner.Plan(Declarations.Read(properties, items ?? Declarations.Items()), World), "Tiny", new JsonObject(), "/out")
             .ToDictionary(s => s.Id, s => s.Key);
+
+    // Each step's own parameters as compact JSON, without its inputs' keys.
+    private static Dictionary<string, string> Parameters(Dictionary<string, string> properties) =>
+        ExperimentPlanner.Plan(Declarations.Read(properties, Declarations.Items()), World)
+            .ToDictionary(s => s.Id, s => new JsonObject(s.Parameters.ToDefinitionParameters()).ToJsonString());
 }

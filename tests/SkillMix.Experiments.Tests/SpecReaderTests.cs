@@ -61,6 +61,7 @@ public sealed class SpecReaderTests
     [InlineData("Seed", "1.5", ErrorCodes.InvalidValue)]
     [InlineData("StudentTokenizer", "bpe", ErrorCodes.InvalidValue)]
     [InlineData("StudentPreset", "huge", ErrorCodes.InvalidValue)]
+    [InlineData("SkillMixNumerics", "fast", ErrorCodes.UnknownNumerics)]
     public void A_bad_property_value_names_the_property(string property, string value, string code)
     {
         var (spec, errors) = SpecReader.Read(Declarations.Properties((property, value)), Declarations.Items(), Declarations.Project);

@@ -41,7 +41,7 @@ public sealed class StepParametersTests
     [Fact]
     public void A_changed_training_setting_is_explained_by_its_own_name()
     {
-        var settings = new TrainingSettings(16, 20, 0.1, 0.9, 0.99, 1.0, 0.1, 100, 4, 0.05, "bf16", "compact");
+        var settings = new TrainingSettings(16, 20, 0.1, 0.9, 0.99, 1.0, 0.1, 100, 4, 0.05, "bf16", "compact", "native");
         var before = new StepDefinition(StepKind.Train, "1", new TrainParameters(10, 1e-4, 0, 1, settings).ToDefinitionParameters());
         var after = new StepDefinition(StepKind.Train, "1", new TrainParameters(10, 1e-4, 0, 1, settings with { WarmupSteps = 5 }).ToDefinitionParameters());
 

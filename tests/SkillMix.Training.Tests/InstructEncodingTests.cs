@@ -1,3 +1,4 @@
+using SkillMix.Core.Checkpoints;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using SkillMix.Training.Checkpoints;

@@ -1,3 +1,4 @@
+using SkillMix.Core.Numerics;
 using System.Diagnostics;
 using System.Text.Json;
 using SkillMix.Training.Runtime;
@@ -67,17 +68,17 @@ public sealed class NumericsTests
     [InlineData(" Native ", NumericsMode.Native)]
     public void Modes_parse_from_the_property_values(string text, NumericsMode expected)
     {
-        Assert.True(NumericsPin.TryParse(text, out var mode));
+        Assert.True(NumericsKey.TryParse(text, out var mode));
         Assert.Equal(expected, mode);
     }
 
     [Fact]
     public void Unknown_modes_do_not_parse_and_keys_carry_the_pin_version()
     {
-        Assert.False(NumericsPin.TryParse("fast", out _));
-        Assert.False(NumericsPin.TryParse(null, out _));
-        Assert.Equal("pinned/" + NumericsPin.Version, NumericsPin.KeyText(NumericsMode.Pinned));
-        Assert.Equal("native", NumericsPin.KeyText(NumericsMode.Native));
+        Assert.False(NumericsKey.TryParse("fast", out _));
+        Assert.False(NumericsKey.TryParse(null, out _));
+        Assert.Equal("pinned/" + NumericsPin.Version, NumericsKey.KeyText(NumericsMode.Pinned));
+        Assert.Equal("native", NumericsKey.KeyText(NumericsMode.Native));
     }
 
     [Fact]

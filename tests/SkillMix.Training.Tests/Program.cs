@@ -1,3 +1,4 @@
+using SkillMix.Core.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SkillMix.Core.Sampling;
@@ -20,7 +21,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        if (args is not ["numerics", var modeText, var threadsText] || !NumericsPin.TryParse(modeText, out var mode))
+        if (args is not ["numerics", var modeText, var threadsText] || !NumericsKey.TryParse(modeText, out var mode))
         {
             Console.Error.WriteLine("usage: SkillMix.Training.Tests numerics <pinned|native> <threads>");
             return 2;

@@ -75,6 +75,13 @@ internal static class PlanCommand
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"SkillMix plan budget: {CostSpec.BudgetProperty}={budget} USD, {spent:0.00##} USD recorded so far."));
         }
+        foreach (var (step, estimate) in plan.Zip(estimates))
+        {
+            if (Steps.HfStudentSetup.MemoryLine(step, estimate.Calls, estimate.InputTokens) is { } memory)
+            {
+                w.WriteLine(memory);
+            }
+        }
         var problems = plan.Zip(estimates)
             .Where(p => p.Second.State == StepState.ToRun)
             .Select(p => (Project: "", Step: p.First.Id, Problem: StepState.Problem(p.First)))

@@ -1,3 +1,4 @@
+using SkillMix.Core.Checkpoints;
 using System.CommandLine;
 using SkillMix.Training.Checkpoints;
 

@@ -18,6 +18,8 @@ namespace SkillMix.Experiments.Parameters;
 /// <param name="ValidationFraction">Fraction of the texts or conversations held out for validation.</param>
 /// <param name="Precision">bf16 or fp32 (docs/training.md).</param>
 /// <param name="ChatTemplate">How user messages are rendered for the student: compact or full (docs/training.md).</param>
+/// <param name="SkillMixNumerics">libtorch's numerics as NumericsKey.KeyText writes them ("pinned/1" or "native"), so a
+/// result trained natively is never restored as a pinned one, nor one of another pin version.</param>
 public sealed record TrainingSettings(
     int StudentBatchSize,
     int WarmupSteps,
@@ -30,4 +32,5 @@ public sealed record TrainingSettings(
     int EvalBatches,
     double ValidationFraction,
     string Precision,
-    string ChatTemplate);
+    string ChatTemplate,
+    string SkillMixNumerics);

@@ -34,29 +34,43 @@ public static class ExperimentPlanner
         }
 
         var student = spec.Student;
-        steps.Add(Step(StepIds.Pretrain, StepKind.Pretrain, new PretrainParameters(
-            worldIdentity, student.Backend, student.Preset, student.Tokenizer, student.PretrainSteps, student.ChatSteps,
-            student.PlainSentences, student.LearningRate, StudentSpec.PretrainDecay, spec.Seed, student.Training)));
+        // An hf: student's base model is its checkpoint, identified by content: no pretrain step, and its hash in the keys
+        // of the steps that read it (the folder, which may move, is in the context).
+        var checkpoint = StudentCheckpoint.Identify(spec);
+        var studentName = checkpoint?.Name ?? student.Backend;
+        if (checkpoint is null)
+        {
+            steps.Add(Step(StepIds.Pretrain, StepKind.Pretrain, new PretrainParameters(
+                worldIdentity, student.Backend, student.Preset, student.Tokenizer, student.PretrainSteps, student.ChatSteps,
+                student.PlainSentences, student.LearningRate, StudentSpec.PretrainDecay, spec.Seed, student.Training)));
+        }
 
         foreach (var fineTune in spec.FineTunes)
         {
-            var inputs = new List<(string, string)> { ("base", StepIds.Pretrain) };
+            var inputs = new List<(string, string)>();
+            if (checkpoint is null)
+            {
+                inputs.Add(("base", StepIds.Pretrain));
+            }
             inputs.AddRange(fineTune.Data.Select((set, i) => ($"data{i}:{set}", StepIds.Filter(set))));
             steps.Add(Step(StepIds.Train(fineTune.Name), StepKind.Train, new TrainParameters(
-                student.FineTuneSteps, student.FineTuneLearningRate, fineTune.MaxExamples, spec.Seed, student.Training), [.. inputs]));
+                student.FineTuneSteps, student.FineTuneLearningRate, fineTune.MaxExamples, spec.Seed, student.Training, checkpoint?.Identity), [.. inputs]));
         }
 
-        var models = new List<(string Name, string Step)> { (BaseModel, StepIds.Pretrain) };
-        models.AddRange(spec.FineTunes.Select(f => (f.Name, StepIds.Train(f.Name))));
+        // A local student samples with TorchSharp, so its numerics enter the sample keys; an API student's do not.
+        var sampleNumerics = BackendNames.IsApi(student.Backend) ? null : student.Training.SkillMixNumerics;
+        var models = new List<(string Name, string? Step)> { (BaseModel, checkpoint is null ? StepIds.Pretrain : null) };
+        models.AddRange(spec.FineTunes.Select(f => (f.Name, (string?)StepIds.Train(f.Name))));
         foreach (var (model, modelStep) in models)
         {
             foreach (var evaluation in spec.Evaluations)
             {
                 var sample = StepIds.Sample(model, evaluation.Name);
                 steps.Add(Step(sample, StepKind.Sample, new SampleParameters(
-                    worldIdentity, evaluation.Name, student.Backend, evaluation.Ks, evaluation.Skills.ToName(), evaluation.Topics.ToName(),
+                    worldIdentity, evaluation.Name, studentName, evaluation.Ks, evaluation.Skills.ToName(), evaluation.Topics.ToName(),
                     evaluation.Combinations, evaluation.Generations, student.Temperature, student.MaxNewTokens, spec.Seed,
-                    GenerationPrompt.TemplateVersion), ("model", modelStep)));
+                    GenerationPrompt.TemplateVersion, sampleNumerics, modelStep is null ? checkpoint?.Identity : null),
+                    modelStep is null ? [] : [("model", modelStep)]));
                 var grade = StepIds.GradeSamples(model, evaluation.Name);
                 steps.Add(Step(grade, StepKind.GradeSamples,
                     new GradeParameters(worldIdentity, spec.Grader, evaluation.Gradings, GradingPrompt.TemplateVersion), ("samples", sample)));
@@ -72,7 +86,7 @@ public static class ExperimentPlanner
         }
 
         // The report reads every step's manifest for provenance, so every step is its input.
-        var report = new ReportParameters(spec.Name, worldIdentity, spec.Seed, spec.Teacher, spec.Grader, student.Backend,
+        var report = new ReportParameters(spec.Name, worldIdentity, spec.Seed, spec.Teacher, spec.Grader, studentName,
             [.. models.Select(m => m.Name)],
             [.. spec.TrainingSets.Select(s => new ReportedTrainingSet(s.Name, s.K, s.Attempts))],
             [.. spec.Evaluations.Select(e => new ReportedEvaluation(e.Name, e.Skills.ToName(), e.Topics.ToName(), e.Ks,
@@ -87,6 +101,8 @@ public static class ExperimentPlanner
     {
         ["projectFile"] = spec.ProjectFile,
         ["device"] = spec.Student.Device,
+        ["studentCheckpoint"] = StudentCheckpoint.Identify(spec)?.ToJson(),
+        ["gpuMemoryGiB"] = spec.Student.GpuMemoryGiB,
         ["budgetUsd"] = spec.Cost.BudgetUsd,
         ["priceFile"] = spec.Cost.PriceFile,
         ["world"] = new JsonObject

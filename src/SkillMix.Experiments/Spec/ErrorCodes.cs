@@ -42,4 +42,5 @@ public static class ErrorCodes
     public const string StudentDeviceUnavailable = "SKMX045";
     public const string StudentTrainingSettingInvalid = "SKMX046";
     public const string StudentResumeMismatch = "SKMX047";
+    public const string UnknownNumerics = "SKMX048";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SkillMix.Core.Numerics;
 using SkillMix.Core.Worlds;
 using SkillMix.Experiments.Parameters;
 
@@ -68,6 +69,8 @@ public sealed partial class SpecReader
             String("StudentDevice", "cpu"),
             Double("Temperature", 0.7, min: 0, max: 5),
             Int("MaxNewTokens", 512, min: 1),
+            String("SkillMixModelsDir", ""),
+            Double("SkillMixGpuMemoryGiB", 80, min: 0.001, max: 1e6),
             Here());
 
         var sets = items.Where(i => i.ItemType == TrainingSetItem).Select(ReadTrainingSet).ToList();
@@ -112,7 +115,22 @@ public sealed partial class SpecReader
         EvalBatches: Int("EvalBatches", 4, min: 1),
         ValidationFraction: Double("ValidationFraction", 0.05, min: 0, max: 0.5),
         Precision: Choice("Precision", "bf16", "bf16", "fp32"),
-        ChatTemplate: Choice("ChatTemplate", "compact", "compact", "full"));
+        ChatTemplate: Choice("ChatTemplate", "compact", "compact", "full"),
+        SkillMixNumerics: NumericsKey.KeyText(Numerics()));
+
+    // Native by default until pinned training costs at most 1.5x native (docs/training.md, "Numerics").
+    private NumericsMode Numerics()
+    {
+        var text = String(NumericsKey.Property, "native");
+        if (NumericsKey.TryParse(text, out var mode))
+        {
+            return mode;
+        }
+        Error(ErrorCodes.UnknownNumerics,
+            $"Property {NumericsKey.Property}='{text}' is not a numerics mode; use pinned (the same bits on every x86-64 CPU with AVX2) or native (libtorch's fastest choice for this CPU).",
+            Here());
+        return NumericsMode.Native;
+    }
 
     private CostSpec ReadCost()
     {

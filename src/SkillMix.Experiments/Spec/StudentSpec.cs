@@ -10,6 +10,8 @@ namespace SkillMix.Experiments.Spec;
 /// and decaying along a cosine to <see cref="PretrainDecay"/> of it; each fine-tune trains for <paramref name="FineTuneSteps"/>
 /// at the constant <paramref name="FineTuneLearningRate"/> (by default the rate pretraining ended at: the paper fine-tunes
 /// at 2e-5, about where its base models' pretraining schedules end). <paramref name="Training"/> is what both read.
+/// An hf: student is found in <paramref name="ModelsDir"/> (SkillMixModelsDir) or the Hugging Face cache, and plan mode
+/// checks its sampling memory against <paramref name="GpuMemoryGiB"/> (SkillMixGpuMemoryGiB); neither enters a key.
 /// </summary>
 public sealed record StudentSpec(
     string Backend,
@@ -25,6 +27,8 @@ public sealed record StudentSpec(
     string Device,
     double Temperature,
     int MaxNewTokens,
+    string ModelsDir,
+    double GpuMemoryGiB,
     SpecLocation Location)
 {
     /// <summary>The fraction of its peak learning rate the base student's pretraining ends at, as LLM pretraining schedules do.</summary>

@@ -6,8 +6,8 @@ using SkillMix.Store;
 
 namespace SkillMix.Steps.ChatModels;
 
-/// <summary>A chat model ready for a step: the client with its middleware, the options every call carries, how many calls may run at once, and the meter of what they used.</summary>
-internal sealed class Backend(IChatClient client, ChatOptions options, int concurrency, CostMeter meter, IDisposable? log = null) : IDisposable
+/// <summary>A chat model ready for a step: the client with its middleware, the options every call carries, how many calls may run at once, the meter of what they used, and what it owns (a step log, a loaded student), disposed with it.</summary>
+internal sealed class Backend(IChatClient client, ChatOptions options, int concurrency, CostMeter meter, IDisposable? owned = null) : IDisposable
 {
     public IChatClient Client => client;
 
@@ -44,6 +44,6 @@ internal sealed class Backend(IChatClient client, ChatOptions options, int concu
     public void Dispose()
     {
         client.Dispose();
-        log?.Dispose();
+        owned?.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkillMix.Experiments.Parameters;
 using SkillMix.Experiments.Planning;
 using SkillMix.Experiments.Spec;
 using SkillMix.Models;
@@ -14,7 +15,7 @@ namespace SkillMix.Steps.ChatModels;
 
 /// <summary>
 /// Turns a model's name in an experiment into a ready chat client: "offline" (the embedded teacher and grader), "tinygpt"
-/// (the step's student checkpoint), or "provider:model" (a real API behind the call store, limits and the cost meter).
+/// (the step's student checkpoint), "hf:..." (the Hugging Face checkpoint the plan resolved), or "provider:model" (a real API behind the call store, limits and the cost meter).
 /// </summary>
 internal static class ChatBackends
 {
@@ -29,6 +30,7 @@ internal static class ChatBackends
         {
             BackendNames.Offline or BackendNames.OfflineLenient => Offline(name, role, world, step, options, new CostMeter()),
             BackendNames.TinyGpt => TinyGpt(step, options, new CostMeter()),
+            _ when BackendNames.IsHuggingFace(name) => HuggingFace(step, options, new CostMeter()),
             _ when BackendNames.IsApi(name) => Api(name, step, options, ExperimentCosts.Meter(step), log ?? TextWriter.Null),
             _ => throw new InvalidDataException($"'{name}' is not a known model. {BackendNames.Help}"),
         };
@@ -40,13 +42,6 @@ internal static class ChatBackends
     /// </summary>
     public static void Check(string name, ModelRole role, string stepId)
     {
-        if (BackendNames.IsHuggingFace(name))
-        {
-            throw new StepStopException(ErrorCodes.StudentUnavailable, stepId,
-                $"needs the student {name}, and fine-tuning or sampling an open-weights model on a GPU is not available in "
-                + "this version of SkillMix. Plan mode works (dotnet build -p:SkillMixMode=plan prints every step, its calls "
-                + "and its estimated cost), and the training sets can be built now (dotnet build -t:SkillMixFilter).");
-        }
         if (!BackendNames.IsApi(name) || CallMode() == CallStoreMode.ReplayOnly)
         {
             return;
@@ -80,11 +75,29 @@ internal static class ChatBackends
 
     private static Backend TinyGpt(StepFile step, ChatOptions options, CostMeter meter)
     {
+        // The sample step's numerics, before the checkpoint's load touches TorchSharp.
+        Steps.StudentSetup.UseNumerics(step.Parameters<SampleParameters>().SkillMixNumerics, step.Id);
         var checkpoint = Path.Combine(step.Input("model").Directory, Steps.StudentSetup.CheckpointFolder);
         var student = Student.Load(checkpoint, Steps.StudentSetup.Device(step));
         var defaults = new StudentChatOptions();
         // Enough calls in flight that the student can sample them as one batch.
         return new Backend(Metered(new StudentChatClient(student, defaults), meter, step), options, defaults.MaxBatch, meter);
+    }
+
+    private static Backend HuggingFace(StepFile step, ChatOptions options, CostMeter meter)
+    {
+        if (step.Inputs.ContainsKey("model"))
+        {
+            // A fine-tuned hf: student would be the train step's output, which this version cannot make.
+            throw new StepStopException(ErrorCodes.StudentUnavailable, step.Id, "samples a fine-tuned hf: student, and fine-tuning one is not available in this version of SkillMix.");
+        }
+        var checkpoint = HfStudentSetup.Checkpoint(step);
+        // The sample step's numerics, before the checkpoint's load touches TorchSharp.
+        Steps.StudentSetup.UseNumerics(step.Parameters<SampleParameters>().SkillMixNumerics, step.Id);
+        var device = Steps.StudentSetup.Device(step);
+        var student = HfStudent.Load(checkpoint.Folder!, device, HfStudentSetup.DType(device));
+        var defaults = new StudentChatOptions();
+        return new Backend(Metered(new HfChatClient(student, defaults), meter, step), options, defaults.MaxBatch, meter, owned: student);
     }
 
     private static Backend Api(string name, StepFile step, ChatOptions options, CostMeter meter, TextWriter log)

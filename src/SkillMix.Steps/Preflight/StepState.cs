@@ -32,6 +32,10 @@ internal static class StepState
     /// <summary>The error code and message of a step that could not start now, or null when it could.</summary>
     public static ChatModels.StepStopException? Problem(StepFile step)
     {
+        if (HfStudentSetup.Problem(step) is { } hf)
+        {
+            return hf;
+        }
         foreach (var (name, role) in Models(step))
         {
             try

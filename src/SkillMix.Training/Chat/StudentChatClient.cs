@@ -161,7 +161,7 @@ public sealed class StudentChatClient : IChatClient
         }
     }
 
-    private static long RepeatOf(ChatOptions? options) =>
+    internal static long RepeatOf(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(RepeatProperty, out var value) == true
             ? value switch
             {

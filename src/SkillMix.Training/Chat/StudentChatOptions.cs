@@ -25,7 +25,7 @@ public sealed record StudentChatOptions
 
     /// <summary>
     /// libtorch CPU threads while sampling (process-wide, set when the client is created); 0 leaves libtorch's setting, and
-    /// so does a pinned process (<see cref="Runtime.NumericsMode.Pinned"/>), whose thread count is part of the pin.
+    /// so does a pinned process (<see cref="Core.Numerics.NumericsMode.Pinned"/>), whose thread count is part of the pin.
     /// Sampling runs many tiny operations, and OpenMP threads spin while they wait for each other: on a shared 2-core
     /// machine one thread sampled the default student 10-100x faster than two (docs/performance.md).
     /// </summary>

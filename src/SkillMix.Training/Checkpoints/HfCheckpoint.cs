@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using SkillMix.Core.Checkpoints;
 using System.Text.Json;
 using SkillMix.Training.Model;
 using static TorchSharp.torch;
@@ -147,29 +146,7 @@ public sealed class HfCheckpoint
     /// generation_config.json, tokenizer.model and every weight file, not over the folder's path. Files in a Hugging
     /// Face cache are links to blobs named by their own SHA-256, which is used as is instead of reading gigabytes again.
     /// </summary>
-    public string ContentHash()
-    {
-        var files = new[] { ConfigFile, GenerationFile, TokenizerFile }.Select(f => Path.Combine(Folder, f)).Where(File.Exists)
-            .Concat(WeightFiles);
-        var manifest = new StringBuilder();
-        foreach (var file in files)
-        {
-            manifest.Append(Path.GetFileName(file)).Append(' ').Append(FileHash(file)).Append('\n');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manifest.ToString())));
-    }
-
-    private static string FileHash(string path)
-    {
-        var target = new FileInfo(path).LinkTarget;
-        var blob = target is null ? null : Path.GetFileName(target);
-        if (blob is { Length: 64 } && blob.All(char.IsAsciiHexDigitLower))
-        {
-            return blob;
-        }
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    public string ContentHash() => CheckpointContent.Hash(Folder, WeightFiles);
 
     private static IEnumerable<(string Name, string File)> ReadIndex(string path)
     {

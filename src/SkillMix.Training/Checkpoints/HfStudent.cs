@@ -1,3 +1,4 @@
+using SkillMix.Core.Checkpoints;
 using SkillMix.Core.Sampling;
 using SkillMix.Training.Model;
 using SkillMix.Training.Runtime;

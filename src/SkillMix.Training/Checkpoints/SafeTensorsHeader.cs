@@ -1,3 +1,4 @@
+using SkillMix.Core.Checkpoints;
 using System.Buffers.Binary;
 using System.Text.Json;
 using static TorchSharp.torch;

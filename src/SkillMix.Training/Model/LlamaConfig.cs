@@ -1,3 +1,4 @@
+using SkillMix.Core.Checkpoints;
 using System.Globalization;
 using System.Text.Json;
 using SkillMix.Training.Checkpoints;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SkillMix.Core.Numerics;
 using static TorchSharp.torch;
 
 namespace SkillMix.Training.Runtime;
@@ -14,8 +15,9 @@ namespace SkillMix.Training.Runtime;
 /// </summary>
 public static class NumericsPin
 {
-    /// <summary>Enters the key of every training and sampling step; bump it whenever a setting here changes.</summary>
-    public const string Version = "1";
+    /// <summary>The version of these settings, which step keys carry (<see cref="NumericsKey.PinVersion"/>, kept beside the
+    /// planner that writes keys); bump it there whenever a setting here changes.</summary>
+    public const string Version = NumericsKey.PinVersion;
 
     /// <summary>The libtorch CPU threads of a pinned process, whatever the machine has.</summary>
     public const int Threads = 1;
@@ -30,26 +32,6 @@ public static class NumericsPin
         ["OMP_NUM_THREADS"] = "1",
         ["MKL_NUM_THREADS"] = "1",
     };
-
-    /// <summary>The text a step key carries: "pinned/1" (with <see cref="Version"/>) or "native".</summary>
-    public static string KeyText(NumericsMode mode) => mode == NumericsMode.Pinned ? "pinned/" + Version : "native";
-
-    /// <summary>Reads "pinned" or "native" (any case), the values of the planned SkillMixNumerics property.</summary>
-    public static bool TryParse(string? text, out NumericsMode mode)
-    {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "pinned":
-                mode = NumericsMode.Pinned;
-                return true;
-            case "native":
-                mode = NumericsMode.Native;
-                return true;
-            default:
-                mode = default;
-                return false;
-        }
-    }
 
     /// <summary>
     /// What in this process departs from the pin: its environment as libtorch reads it, oneDNN, deterministic mode and

@@ -1,3 +1,4 @@
+using SkillMix.Core.Numerics;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using SkillMix.Core.Checkpoints;
 using System.Text;
 using SkillMix.Training.Checkpoints;
 

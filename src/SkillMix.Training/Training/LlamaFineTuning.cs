@@ -1,3 +1,4 @@
+using SkillMix.Core.Checkpoints;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;

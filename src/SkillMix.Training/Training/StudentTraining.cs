@@ -1,3 +1,4 @@
+using SkillMix.Core.Numerics;
 using System.Globalization;
 using SkillMix.Core.Sampling;
 using SkillMix.Training.Checkpoints;

@@ -69,7 +69,7 @@ public sealed record TrainingConfig
 
     /// <summary>bf16: forward and backward passes in bfloat16 over float32 master weights (as fast as fp32 or up to 2.8x
     /// faster for the default student on this project's AVX512-BF16 CPUs; docs/performance.md); fp32 where bfloat16 is slow.
-    /// A pinned process (<see cref="Runtime.NumericsMode.Pinned"/>) trains in fp32 whatever this says.</summary>
+    /// A pinned process (<see cref="Core.Numerics.NumericsMode.Pinned"/>) trains in fp32 whatever this says.</summary>
     public required TrainingPrecision Precision { get; init; }
 
     /// <summary>cpu, cuda or cuda:N.</summary>
@@ -77,6 +77,6 @@ public sealed record TrainingConfig
 
     /// <summary>CPU threads for libtorch (process-wide); 0 keeps libtorch's default of one per core. On a machine shared
     /// with other work, 1 is often faster for tiny models: OpenMP threads spin while waiting for each other. A pinned
-    /// process (<see cref="Runtime.NumericsMode.Pinned"/>) ignores it: its thread count is part of the pin.</summary>
+    /// process (<see cref="Core.Numerics.NumericsMode.Pinned"/>) ignores it: its thread count is part of the pin.</summary>
     public int Threads { get; init; }
 }

@@ -1,4 +1,4 @@
-namespace SkillMix.Training.Checkpoints;
+namespace SkillMix.Core.Checkpoints;
 
 /// <summary>
 /// Resolves a student reference to a checkpoint folder: <c>hf:&lt;folder&gt;</c> (a path), or <c>hf:&lt;org&gt;/&lt;name&gt;</c>

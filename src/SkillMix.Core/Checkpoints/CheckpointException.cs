@@ -1,8 +1,8 @@
-namespace SkillMix.Training.Checkpoints;
+namespace SkillMix.Core.Checkpoints;
 
 /// <summary>
 /// A checkpoint, tokenizer or device that cannot be used, with the SKMX code users look up in docs/sdk.md. The codes
-/// equal those of SkillMix.Experiments' ErrorCodes (this project does not depend on it; a test keeps the two equal).
+/// equal those of SkillMix.Experiments' ErrorCodes (Core does not depend on it; a test keeps the two equal). It lives in Core with the reference resolution so that the planner, which loads no TorchSharp, raises the same errors.
 /// </summary>
 public sealed class CheckpointException(string code, string message) : Exception(message)
 {

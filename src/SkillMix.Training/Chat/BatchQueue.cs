@@ -1,0 +1,66 @@
+namespace SkillMix.Training.Chat;
+
+/// <summary>
+/// Requests that arrive while a batch runs join the next one: one drainer at a time takes whatever is pending, up to
+/// <c>maxBatch</c>, runs it, and completes each request with its result, until nothing is pending. A pipeline that awaits
+/// many calls at once thus keeps the batch full.
+/// </summary>
+internal sealed class BatchQueue<TRequest, TResult>(Func<IReadOnlyList<TRequest>, IReadOnlyList<TResult>> run, int maxBatch)
+{
+    private readonly Lock _gate = new();
+    private readonly List<(TRequest Request, TaskCompletionSource<TResult> Done)> _pending = [];
+    private bool _draining;
+
+    public Task<TResult> Enqueue(TRequest request, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+        done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        bool start;
+        lock (_gate)
+        {
+            _pending.Add((request, done));
+            start = !_draining;
+            _draining = true;
+        }
+        if (start)
+        {
+            _ = Task.Run(Drain, CancellationToken.None);
+        }
+        return done.Task;
+    }
+
+    private void Drain()
+    {
+        while (true)
+        {
+            List<(TRequest Request, TaskCompletionSource<TResult> Done)> batch;
+            lock (_gate)
+            {
+                _pending.RemoveAll(p => p.Done.Task.IsCompleted);
+                if (_pending.Count == 0)
+                {
+                    _draining = false;
+                    return;
+                }
+                batch = _pending.Take(Math.Max(1, maxBatch)).ToList();
+                _pending.RemoveRange(0, batch.Count);
+            }
+            try
+            {
+                var results = run(batch.Select(p => p.Request).ToArray());
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(results[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var (_, done) in batch)
+                {
+                    done.TrySetException(e);
+                }
+            }
+        }
+    }
+}
