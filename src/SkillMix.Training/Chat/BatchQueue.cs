@@ -11,15 +11,24 @@ internal sealed class BatchQueue<TRequest, TResult>(Func<IReadOnlyList<TRequest>
     private readonly List<(TRequest Request, TaskCompletionSource<TResult> Done)> _pending = [];
     private bool _draining;
 
-    public Task<TResult> Enqueue(TRequest request, CancellationToken cancellationToken)
+    public Task<TResult> Enqueue(TRequest request, CancellationToken cancellationToken) =>
+        EnqueueAll([request], cancellationToken)[0];
+
+    /// <summary>Enqueues all of <paramref name="requests"/> at once, so they start in the same batch where it has room.</summary>
+    public Task<TResult>[] EnqueueAll(IReadOnlyList<TRequest> requests, CancellationToken cancellationToken)
     {
-        var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
-        done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var tasks = new Task<TResult>[requests.Count];
         bool start;
         lock (_gate)
         {
-            _pending.Add((request, done));
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+                done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _pending.Add((requests[i], done));
+                tasks[i] = done.Task;
+            }
             start = !_draining;
             _draining = true;
         }
@@ -27,7 +36,7 @@ internal sealed class BatchQueue<TRequest, TResult>(Func<IReadOnlyList<TRequest>
         {
             _ = Task.Run(Drain, CancellationToken.None);
         }
-        return done.Task;
+        return tasks;
     }
 
     private void Drain()

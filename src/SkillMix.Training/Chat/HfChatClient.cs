@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using SkillMix.Core.Checkpoints;
-using SkillMix.Core.Sampling;
 using SkillMix.Training.Checkpoints;
 using SkillMix.Training.Runtime;
 using SkillMix.Training.Sampling;
@@ -51,17 +50,7 @@ public sealed class HfChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var result = await _queue.Enqueue(ToRequest(messages, options), cancellationToken).ConfigureAwait(false);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, _tokenizer.Decode(result.Tokens)))
-        {
-            ModelId = ModelId,
-            FinishReason = result.Stopped ? ChatFinishReason.Stop : ChatFinishReason.Length,
-            Usage = new UsageDetails
-            {
-                InputTokenCount = result.PromptTokens,
-                OutputTokenCount = result.Tokens.Length,
-                TotalTokenCount = result.PromptTokens + result.Tokens.Length,
-            },
-        };
+        return StudentAnswers.Response(_tokenizer.Decode(result.Tokens), result, ModelId);
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
@@ -96,18 +85,7 @@ public sealed class HfChatClient : IChatClient
                 $"A conversation of {prompt.Length} tokens with {maxNew} new tokens does not fit the context of {_student.Config.ContextLength} tokens of {_student.Checkpoint.Folder}; lower MaxNewTokens.");
         }
         var seed = options?.Seed ?? _defaults.Seed;
-        var random = SeededRandom.ForStream(seed, "student-sample", StudentChatClient.RepeatOf(options), PromptHash(prompt));
+        var random = StudentAnswers.Stream(seed, options, prompt);
         return new SampleRequest(prompt, options?.Temperature ?? _defaults.Temperature, maxNew, random);
-    }
-
-    // FNV-1a over the prompt's ids: different prompts of one seed and repeat draw from different streams.
-    private static long PromptHash(int[] prompt)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var token in prompt)
-        {
-            h = (h ^ (uint)token) * 1099511628211UL;
-        }
-        return unchecked((long)h);
     }
 }

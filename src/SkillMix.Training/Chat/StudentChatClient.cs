@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using SkillMix.Core.Conversations;
-using SkillMix.Core.Sampling;
 using SkillMix.Training.Checkpoints;
 using SkillMix.Training.Runtime;
 using SkillMix.Training.Sampling;
@@ -27,9 +25,7 @@ public sealed class StudentChatClient : IChatClient
     private readonly Student _student;
     private readonly StudentChatOptions _defaults;
     private readonly ChatTemplateKind _template;
-    private readonly Lock _gate = new();
-    private readonly List<(SampleRequest Request, TaskCompletionSource<SampleResult> Done)> _pending = [];
-    private bool _draining;
+    private readonly BatchQueue<SampleRequest, SampleResult> _queue;
 
     public StudentChatClient(Student student, StudentChatOptions? defaults = null)
     {
@@ -37,6 +33,7 @@ public sealed class StudentChatClient : IChatClient
         _defaults = defaults ?? new StudentChatOptions();
         _template = _defaults.Template ?? student.Template;
         TorchRuntime.UseThreads(_defaults.Threads);
+        _queue = new BatchQueue<SampleRequest, SampleResult>(batch => Sampler.Generate(student.Model, batch, _defaults.UseKvCache), _defaults.MaxBatch);
         Metadata = new ChatClientMetadata(ProviderName, providerUri: null, defaultModelId: ModelId);
     }
 
@@ -48,7 +45,7 @@ public sealed class StudentChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var request = ToRequest(messages, options);
-        var result = await Enqueue([request], cancellationToken)[0].ConfigureAwait(false);
+        var result = await _queue.Enqueue(request, cancellationToken).ConfigureAwait(false);
         return ToResponse(result);
     }
 
@@ -56,7 +53,7 @@ public sealed class StudentChatClient : IChatClient
     public async Task<IReadOnlyList<ChatResponse>> GetResponsesAsync(
         IReadOnlyList<IEnumerable<ChatMessage>> conversations, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var results = await Task.WhenAll(Enqueue(conversations.Select(c => ToRequest(c, options)).ToArray(), cancellationToken)).ConfigureAwait(false);
+        var results = await Task.WhenAll(_queue.EnqueueAll(conversations.Select(c => ToRequest(c, options)).ToArray(), cancellationToken)).ConfigureAwait(false);
         return results.Select(ToResponse).ToArray();
     }
 
@@ -85,102 +82,10 @@ public sealed class StudentChatClient : IChatClient
     {
         var prompt = ChatTemplate.EncodePrompt(_student.Tokenizer, messages, _template);
         var seed = options?.Seed ?? _defaults.Seed;
-        var random = SeededRandom.ForStream(seed, "student-sample", RepeatOf(options), PromptHash(prompt));
+        var random = StudentAnswers.Stream(seed, options, prompt);
         return new SampleRequest(prompt, options?.Temperature ?? _defaults.Temperature, options?.MaxOutputTokens ?? _defaults.MaxOutputTokens, random);
     }
 
     private ChatResponse ToResponse(SampleResult result) =>
-        new(new ChatMessage(ChatRole.Assistant, _student.Tokenizer.Decode(result.Tokens)))
-        {
-            ModelId = ModelId,
-            FinishReason = result.Stopped ? ChatFinishReason.Stop : ChatFinishReason.Length,
-            Usage = new UsageDetails
-            {
-                InputTokenCount = result.PromptTokens,
-                OutputTokenCount = result.Tokens.Length,
-                TotalTokenCount = result.PromptTokens + result.Tokens.Length,
-            },
-        };
-
-    private Task<SampleResult>[] Enqueue(IReadOnlyList<SampleRequest> requests, CancellationToken cancellationToken)
-    {
-        var tasks = new Task<SampleResult>[requests.Count];
-        bool start;
-        lock (_gate)
-        {
-            for (var i = 0; i < requests.Count; i++)
-            {
-                var done = new TaskCompletionSource<SampleResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-                var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
-                done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                _pending.Add((requests[i], done));
-                tasks[i] = done.Task;
-            }
-            start = !_draining;
-            _draining = true;
-        }
-        if (start)
-        {
-            _ = Task.Run(Drain, CancellationToken.None);
-        }
-        return tasks;
-    }
-
-    // One drainer at a time runs the model; it takes whatever is pending, up to MaxBatch, until nothing is.
-    private void Drain()
-    {
-        while (true)
-        {
-            List<(SampleRequest Request, TaskCompletionSource<SampleResult> Done)> batch;
-            lock (_gate)
-            {
-                _pending.RemoveAll(p => p.Done.Task.IsCompleted);
-                if (_pending.Count == 0)
-                {
-                    _draining = false;
-                    return;
-                }
-                batch = _pending.Take(Math.Max(1, _defaults.MaxBatch)).ToList();
-                _pending.RemoveRange(0, batch.Count);
-            }
-            try
-            {
-                var results = Sampler.Generate(_student.Model, batch.Select(p => p.Request).ToArray(), _defaults.UseKvCache);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(results[i]);
-                }
-            }
-            catch (Exception e)
-            {
-                foreach (var (_, done) in batch)
-                {
-                    done.TrySetException(e);
-                }
-            }
-        }
-    }
-
-    internal static long RepeatOf(ChatOptions? options) =>
-        options?.AdditionalProperties?.TryGetValue(RepeatProperty, out var value) == true
-            ? value switch
-            {
-                int i => i,
-                long l => l,
-                string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-                System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Number } j => j.GetInt64(),
-                _ => throw new ArgumentException($"ChatOptions.AdditionalProperties[\"{RepeatProperty}\"] must be an integer, not '{value}'."),
-            }
-            : 0;
-
-    // FNV-1a over the prompt's tokens: different prompts of one seed and repeat draw from different streams.
-    private static long PromptHash(int[] prompt)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var token in prompt)
-        {
-            h = (h ^ (uint)token) * 1099511628211UL;
-        }
-        return unchecked((long)h);
-    }
+        StudentAnswers.Response(_student.Tokenizer.Decode(result.Tokens), result, ModelId);
 }
